@@ -1,0 +1,191 @@
+"""The typed result of reading an export: the contract between reader and model.
+
+The reader (``scoring.ingest``) turns whatever the user gave (a zip, a folder,
+uploaded CSVs, a generic activity CSV) into one :class:`ExportData`. Everything
+downstream (model, history, tips, store, dashboard) reads only this object.
+
+Conventions every frame follows:
+
+* Column names are the ones in :data:`COLUMNS`, in that order, for every kind,
+  present even when the export lacks the file (then the frame is empty).
+* ``at`` is the event's moment as a tz-aware UTC ``datetime64[ns, UTC]``; every
+  dated kind has it (for positions/education/… it is the start), ``NaT`` when
+  the export leaves it empty.
+* Other date columns (``finished_on`` …) are also tz-aware UTC.
+* Privacy: contacts' names, e-mail addresses, message bodies and profile URLs of
+  other people never reach a frame. Where a person must be matched across files
+  (invitations ↔ connections, message senders) the reader keeps a short salted
+  hash (``*_key``), never the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+ArchiveKind = Literal["complete", "basic", "partial"]
+
+#: Every kind a reader can return, in a stable order.
+KINDS: tuple[str, ...] = (
+    "connections", "invitations", "messages", "shares", "comments", "reactions",
+    "votes", "reposts", "profile", "profile_summary", "positions", "education",
+    "skills", "endorsements_received", "endorsements_given",
+    "recommendations_received", "recommendations_given", "certifications",
+    "courses", "languages", "projects", "honors", "volunteering", "publications",
+    "search_queries", "company_follows", "member_follows", "hashtag_follows",
+    "saved_items", "rich_media", "events", "learning", "articles", "saved_jobs",
+    "job_applications",
+)  # fmt: skip
+
+#: Activity kinds only a Complete archive carries; without them the activity
+#: pillars cannot be scored.
+ACTIVITY_KINDS: tuple[str, ...] = (
+    "shares", "comments", "reactions", "votes", "search_queries", "member_follows",
+)  # fmt: skip
+
+#: Kinds the scoring model reads; ``ExportData.missing`` lists those absent.
+SCORING_KINDS: tuple[str, ...] = (
+    "profile", "profile_summary", "positions", "education", "skills",
+    "certifications", "courses", "languages", "projects", "honors", "volunteering",
+    "rich_media", "endorsements_received", "recommendations_received", "articles",
+    "shares", "comments", "reactions", "votes", "reposts", "messages",
+    "search_queries", "company_follows", "member_follows", "invitations",
+    "connections",
+)  # fmt: skip
+
+#: Normalized columns per kind. Types: ``ts`` = datetime64[ns, UTC];
+#: ``str`` = pandas string (missing = <NA>); ``bool``; ``int``.
+COLUMNS: dict[str, dict[str, str]] = {
+    # connected_on as at; company/position are the contact's *current* ones.
+    "connections": {"at": "ts", "company": "str", "position": "str",
+                    "url_key": "str", "hidden": "bool"},
+    # direction: "INCOMING" | "OUTGOING"; has_message: a personal note was sent.
+    "invitations": {"at": "ts", "direction": "str", "has_message": "bool",
+                    "inviter_key": "str", "invitee_key": "str"},
+    # from_owner: sent by the export's owner; sponsored: InMail ads (spinmail).
+    "messages": {"at": "ts", "conversation_id": "str", "sender_key": "str",
+                 "from_owner": "bool", "sponsored": "bool", "folder": "str",
+                 "is_draft": "bool"},
+    # is_reshare: SharedUrl not empty; has_media: MediaUrl not empty;
+    # is_group: the link is a groupPost URN; chars: length of the commentary.
+    "shares": {"at": "ts", "link": "str", "is_reshare": "bool", "has_media": "bool",
+               "is_group": "bool", "chars": "int", "visibility": "str"},
+    "comments": {"at": "ts", "link": "str", "is_group": "bool", "chars": "int"},
+    # type: LIKE, PRAISE, EMPATHY, APPRECIATION, INTEREST, ENTERTAINMENT, …
+    "reactions": {"at": "ts", "type": "str", "link": "str", "is_group": "bool"},
+    "votes": {"at": "ts", "link": "str"},
+    "reposts": {"at": "ts", "link": "str"},
+    # one row at most; the owner's own data.
+    "profile": {"first_name": "str", "last_name": "str", "headline": "str",
+                "summary": "str", "industry": "str", "location": "str",
+                "websites": "str"},
+    "profile_summary": {"summary": "str"},
+    # at = started_on; finished_on NaT = current position.
+    "positions": {"at": "ts", "finished_on": "ts", "company": "str", "title": "str",
+                  "has_description": "bool", "location": "str"},
+    "education": {"at": "ts", "finished_on": "ts", "school": "str", "degree": "str"},
+    "skills": {"name": "str"},
+    # endorser_key: salted hash of endorser name+URL, for de-duplication only.
+    "endorsements_received": {"at": "ts", "skill": "str", "endorser_key": "str",
+                              "status": "str"},
+    "endorsements_given": {"at": "ts", "skill": "str", "endorsee_key": "str",
+                           "status": "str"},
+    "recommendations_received": {"at": "ts", "company": "str", "job_title": "str",
+                                 "status": "str"},
+    "recommendations_given": {"at": "ts", "company": "str", "job_title": "str",
+                              "status": "str"},
+    "certifications": {"at": "ts", "finished_on": "ts", "name": "str", "authority": "str"},
+    "courses": {"name": "str"},
+    "languages": {"name": "str", "proficiency": "str"},
+    "projects": {"at": "ts", "finished_on": "ts", "title": "str"},
+    "honors": {"at": "ts", "title": "str"},
+    "volunteering": {"at": "ts", "finished_on": "ts", "organization": "str", "role": "str"},
+    "publications": {"at": "ts", "name": "str", "publisher": "str"},
+    "search_queries": {"at": "ts", "chars": "int"},
+    "company_follows": {"at": "ts", "organization": "str"},
+    # status: "Active" | "Unfollow"
+    "member_follows": {"at": "ts", "status": "str"},
+    "hashtag_follows": {"at": "ts", "hashtag": "str", "state": "str"},
+    "saved_items": {"at": "ts"},
+    # media_type: profile_photo, background_photo, feed_photo, feed_video,
+    # feed_document, other
+    "rich_media": {"at": "ts", "media_type": "str"},
+    "events": {"at": "ts", "name": "str", "status": "str"},
+    "learning": {"at": "ts", "completed_at": "ts", "title": "str", "content_type": "str"},
+    "articles": {"at": "ts", "title": "str"},
+    "saved_jobs": {"at": "ts", "company": "str", "title": "str"},
+    "job_applications": {"at": "ts", "company": "str", "title": "str"},
+}  # fmt: skip
+
+PANDAS_DTYPES = {"ts": "datetime64[ns, UTC]", "str": "string", "bool": "bool", "int": "int64"}
+
+
+def empty_frame(kind: str) -> pd.DataFrame:
+    """An empty frame with the normalized columns and dtypes of ``kind``."""
+    cols = COLUMNS[kind]
+    return pd.DataFrame({c: pd.Series(dtype=PANDAS_DTYPES[t]) for c, t in cols.items()})
+
+
+class SourceReport(BaseModel):
+    """What happened to one file of the export."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str  # the name inside the archive (or the uploaded name)
+    kind: str
+    rows: int  # rows kept
+    skipped: int = 0  # rows dropped
+    skip_reasons: dict[str, int] = Field(default_factory=dict)  # reason → count
+    warnings: list[str] = Field(default_factory=list)  # English, one line each
+
+
+class Profile(BaseModel):
+    """The owner's profile facts that scoring and benchmarks need."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first_name: str | None = None
+    last_name: str | None = None
+    headline: str | None = None
+    summary: str | None = None
+    industry: str | None = None
+    location: str | None = None
+
+    @property
+    def display_name(self) -> str | None:
+        parts = [p for p in (self.first_name, self.last_name) if p]
+        return " ".join(parts) or None
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """A whole export, normalized. ``frames`` holds every kind in :data:`KINDS`."""
+
+    frames: dict[str, pd.DataFrame]
+    profile: Profile
+    archive_kind: ArchiveKind
+    export_date: date
+    sources: tuple[SourceReport, ...] = ()
+    ignored: tuple[str, ...] = ()  # files seen but not recognised
+    content_hash: str = ""  # sha256 over the uploaded bytes (names + contents)
+    archive_name: str | None = None
+    #: True when ``export_date`` came from the archive name, not the data.
+    export_date_from_name: bool = False
+    present: frozenset[str] = field(default_factory=frozenset)  # kinds with a file
+
+    def frame(self, kind: str) -> pd.DataFrame:
+        """The normalized frame of ``kind`` (empty with the right columns if absent)."""
+        return self.frames.get(kind, empty_frame(kind))
+
+    def has(self, kind: str) -> bool:
+        """True when the export contained a file of ``kind`` (even a header-only one)."""
+        return kind in self.present
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The kinds the scoring reads that this export lacks."""
+        return tuple(k for k in SCORING_KINDS if k not in self.present)
