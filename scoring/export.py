@@ -89,7 +89,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                   "has_description": "bool", "location": "str"},
     "education": {"at": "ts", "finished_on": "ts", "school": "str", "degree": "str"},
     "skills": {"name": "str"},
-    # endorser_key: salted hash of endorser name+URL, for de-duplication only.
+    # endorser_key: salted hash of the endorser's name, for de-duplication only
+    # (the 2022 UTF-8 file has no URL column, so the URL cannot be part of it).
     "endorsements_received": {"at": "ts", "skill": "str", "endorser_key": "str",
                               "status": "str"},
     "endorsements_given": {"at": "ts", "skill": "str", "endorsee_key": "str",
@@ -179,7 +180,8 @@ class ExportData:
 
     def frame(self, kind: str) -> pd.DataFrame:
         """The normalized frame of ``kind`` (empty with the right columns if absent)."""
-        return self.frames.get(kind, empty_frame(kind))
+        found = self.frames.get(kind)
+        return empty_frame(kind) if found is None else found
 
     def has(self, kind: str) -> bool:
         """True when the export contained a file of ``kind`` (even a header-only one)."""

@@ -55,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `ssi … | head` closed the pipe: not an error of ours or the user's.
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("SSI_DEBUG") == "1":
             raise

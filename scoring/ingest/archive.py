@@ -1,0 +1,259 @@
+"""Turn what the user gave (zips, folders, files, uploads) into named byte strings.
+
+Nothing is ever written to disk: members are read into memory, so a hostile
+member name cannot escape a folder; such names are refused all the same, because
+an archive carrying them is not one LinkedIn made. Sizes, member count and
+compression ratio are checked from the zip's directory before anything is
+decompressed, and each member is read with a hard upper bound, so a directory
+that lies about sizes cannot make the reader unpack more than the limits allow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from scoring.ingest.errors import (
+    ArchiveTooLargeError,
+    CompressionRatioError,
+    CorruptArchiveError,
+    EmptyArchiveError,
+    MemberTooLargeError,
+    NotAZipError,
+    PathTraversalError,
+    SourceNotFoundError,
+    TooManyMembersError,
+)
+from scoring.ingest.names import is_os_metadata
+
+Source = str | os.PathLike[str] | tuple[str, bytes]
+
+_MIB = 1024 * 1024
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """Upper bounds that keep a hostile or mistaken input from exhausting memory.
+
+    The largest real exports seen unpack to a few hundred MB, and CSV text
+    compresses 5- to 30-fold; a zip bomb compresses about 1000-fold. Ratios are
+    judged only for members of at least ``ratio_floor_bytes``, because tiny
+    files (a header line) have meaningless ratios either way.
+    """
+
+    max_total_bytes: int = 2048 * _MIB
+    max_file_bytes: int = 1024 * _MIB
+    max_ratio: float = 200.0
+    max_members: int = 20_000
+    ratio_floor_bytes: int = 1 * _MIB
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file of the export: its path inside the export and its bytes."""
+
+    name: str  # POSIX path inside the archive or folder, e.g. "Jobs/Saved Jobs.csv"
+    data: bytes
+    origin: str  # what the user gave it in: the zip, folder or file name
+
+
+@dataclass(frozen=True)
+class Collected:
+    """Every member of every source, plus the container names that may date the export."""
+
+    members: tuple[Member, ...]
+    container_names: tuple[str, ...]  # zip file and folder names as given
+    skipped_metadata: int = 0  # __MACOSX/ and dot files left out
+
+
+def content_hash(members: Iterable[Member]) -> str:
+    """sha256 over the members sorted by name: equal for a zip and its unpacked folder."""
+    digest = hashlib.sha256()
+    for member in sorted(members, key=lambda m: (m.name, m.data)):
+        name = member.name.encode("utf-8")
+        digest.update(len(name).to_bytes(8, "big") + name)
+        digest.update(len(member.data).to_bytes(8, "big"))
+        digest.update(member.data)
+    return digest.hexdigest()
+
+
+def collect(sources: Sequence[Source] | Source, limits: ArchiveLimits) -> Collected:
+    """Read every source into memory as members, enforcing ``limits`` on the way.
+
+    ``sources`` holds paths (a ``.zip``, an unpacked folder, single files) and/or
+    ``(name, bytes)`` pairs as an upload gives them; a single source may be
+    passed bare. A ``.zip`` (by name or by content) is opened; anything else is
+    one member named as given.
+    """
+    budget = _Budget(limits)
+    members: list[Member] = []
+    containers: list[str] = []
+    metadata = 0
+    for source in _as_list(sources):
+        if isinstance(source, tuple):
+            name, data = source
+            found, containers_here, meta = _from_bytes(str(name), bytes(data), budget)
+        else:
+            found, containers_here, meta = _from_path(Path(source), str(source), budget)
+        members.extend(found)
+        containers.extend(containers_here)
+        metadata += meta
+    return Collected(tuple(members), tuple(containers), metadata)
+
+
+class _Budget:
+    """Running totals across all sources, so many small zips cannot add up to a bomb."""
+
+    def __init__(self, limits: ArchiveLimits) -> None:
+        self.limits = limits
+        self.total = 0
+        self.count = 0
+
+    def admit(self, origin: str, member: str, size: int) -> None:
+        limits = self.limits
+        if size > limits.max_file_bytes:
+            raise MemberTooLargeError(
+                file=origin, member=member, size=_mb(size), limit=_mb(limits.max_file_bytes)
+            )
+        self.total += size
+        self.count += 1
+        if self.total > limits.max_total_bytes:
+            raise ArchiveTooLargeError(
+                file=origin, size=_mb(self.total), limit=_mb(limits.max_total_bytes)
+            )
+        if self.count > limits.max_members:
+            raise TooManyMembersError(file=origin, count=self.count, limit=limits.max_members)
+
+
+def _as_list(sources: Sequence[Source] | Source) -> list[Source]:
+    if isinstance(sources, (str, os.PathLike)):
+        return [sources]
+    if isinstance(sources, tuple) and len(sources) == 2 and isinstance(sources[1], bytes):
+        return [sources]  # one (name, bytes) upload
+    return list(sources)
+
+
+def _mb(size: int) -> str:
+    return f"{size / _MIB:,.1f}"
+
+
+def safe_member_name(origin: str, name: str) -> str:
+    """The member name as a clean POSIX path, or :class:`PathTraversalError`."""
+    posix = name.replace("\\", "/")
+    parts = PurePosixPath(posix).parts
+    if posix.startswith("/") or _DRIVE.match(posix) or ".." in parts or "\x00" in posix:
+        raise PathTraversalError(file=origin, member=name)
+    return "/".join(p for p in parts if p not in ("", "."))
+
+
+def _looks_like_zip(name: str, data: bytes) -> bool:
+    return name.lower().endswith(".zip") or data[:4] in _ZIP_MAGIC
+
+
+def _from_bytes(name: str, data: bytes, budget: _Budget) -> tuple[list[Member], list[str], int]:
+    if _looks_like_zip(name, data):
+        members, meta = _open_zip(name, data, budget)
+        return members, [name], meta
+    clean = safe_member_name(name, name)
+    if is_os_metadata(clean):
+        return [], [], 1
+    budget.admit(name, clean, len(data))
+    return [Member(clean, data, name)], [], 0
+
+
+def _from_path(path: Path, shown: str, budget: _Budget) -> tuple[list[Member], list[str], int]:
+    if not path.exists():
+        raise SourceNotFoundError(file=shown)
+    if path.is_dir():
+        return _read_folder(path, shown, budget)
+    if is_os_metadata(path.name):
+        return [], [], 1
+    size = path.stat().st_size
+    if size > budget.limits.max_total_bytes:
+        raise ArchiveTooLargeError(
+            file=shown, size=_mb(size), limit=_mb(budget.limits.max_total_bytes)
+        )
+    data = path.read_bytes()
+    if _looks_like_zip(path.name, data):
+        members, meta = _open_zip(shown, data, budget)
+        return members, [path.name], meta
+    budget.admit(shown, path.name, size)
+    return [Member(path.name, data, shown)], [], 0
+
+
+def _read_folder(folder: Path, shown: str, budget: _Budget) -> tuple[list[Member], list[str], int]:
+    members: list[Member] = []
+    metadata = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        if is_os_metadata(name):
+            metadata += 1
+            continue
+        budget.admit(shown, name, path.stat().st_size)
+        members.append(Member(name, path.read_bytes(), shown))
+    return members, [folder.resolve().name], metadata
+
+
+def _open_zip(origin: str, data: bytes, budget: _Budget) -> tuple[list[Member], int]:
+    if data[:4] not in _ZIP_MAGIC:
+        raise NotAZipError(file=origin)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise CorruptArchiveError(file=origin) from exc
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        if not infos:
+            raise EmptyArchiveError(file=origin)
+        wanted = _check_directory(origin, infos, budget)
+        members = [
+            Member(name, _read_member(archive, info, origin), origin) for name, info in wanted
+        ]
+    return members, len(infos) - len(wanted)
+
+
+def _check_directory(
+    origin: str, infos: list[zipfile.ZipInfo], budget: _Budget
+) -> list[tuple[str, zipfile.ZipInfo]]:
+    limits = budget.limits
+    if len(infos) > limits.max_members:
+        raise TooManyMembersError(file=origin, count=len(infos), limit=limits.max_members)
+    wanted: list[tuple[str, zipfile.ZipInfo]] = []
+    for info in infos:
+        name = safe_member_name(origin, info.filename)
+        if is_os_metadata(name):
+            continue
+        if info.file_size >= limits.ratio_floor_bytes:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_ratio:
+                raise CompressionRatioError(
+                    file=origin, member=name, ratio=f"{ratio:,.0f}", limit=f"{limits.max_ratio:g}"
+                )
+        budget.admit(origin, name, info.file_size)
+        wanted.append((name, info))
+    return wanted
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes:
+    # zipfile stops at the declared size and then checks the CRC, so a member
+    # holding more than its directory entry claims fails as damaged; the +1
+    # read is a second fence should that behaviour ever change.
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+        raise CorruptArchiveError(file=origin) from exc
+    if len(data) > info.file_size:
+        raise MemberTooLargeError(
+            file=origin, member=info.filename, size=_mb(len(data)), limit=_mb(info.file_size)
+        )
+    return data

@@ -1,0 +1,94 @@
+"""Typed errors of the export reader, one subclass per thing a user can get wrong.
+
+Each class only fixes the catalogue key; the parameters (``file`` always, plus
+what the message needs) are given where the error is raised. The texts live in
+``scoring/text/ingest.toml`` in English and German.
+"""
+
+from __future__ import annotations
+
+from scoring.errors import ArchiveError, ExportError, ExportFormatError, UnsafeArchiveError
+
+
+class SourceNotFoundError(ExportError):
+    """A path given to the reader does not exist."""
+
+    code = "error.export.not_found"
+
+
+class NoLinkedInFilesError(ExportError):
+    """Nothing given is a LinkedIn export file or a generic activity CSV."""
+
+    code = "error.export.no_linkedin_files"
+
+
+class NotAZipError(ArchiveError):
+    """A file meant as the archive is not a zip at all."""
+
+    code = "error.archive.not_zip"
+
+
+class CorruptArchiveError(ArchiveError):
+    """A zip that is truncated or damaged (bad directory, bad checksum)."""
+
+    code = "error.archive.corrupt"
+
+
+class EmptyArchiveError(ArchiveError):
+    """A zip without a single file in it."""
+
+    code = "error.archive.empty"
+
+
+class PathTraversalError(UnsafeArchiveError):
+    """A member name that would land outside the archive's folder (``../x``, ``/etc/x``)."""
+
+    code = "error.archive.path_traversal"
+
+
+class ArchiveTooLargeError(UnsafeArchiveError):
+    """All files together would unpack to more than the limit."""
+
+    code = "error.archive.too_large"
+
+
+class MemberTooLargeError(UnsafeArchiveError):
+    """One file would unpack to more than the limit (or to more than it declares)."""
+
+    code = "error.archive.member_too_large"
+
+
+class CompressionRatioError(UnsafeArchiveError):
+    """A file compressed so strongly that it is typical of a zip bomb."""
+
+    code = "error.archive.ratio"
+
+
+class TooManyMembersError(UnsafeArchiveError):
+    """Far more files than any real export holds."""
+
+    code = "error.archive.too_many_members"
+
+
+class UnexpectedColumnsError(ExportFormatError):
+    """A known file whose header lacks the columns its kind needs."""
+
+    code = "error.format.columns"
+
+
+class MalformedCsvError(ExportFormatError):
+    """A CSV the parser cannot get through, e.g. cut off inside a quoted field."""
+
+    code = "error.format.malformed"
+
+
+class NotTextError(ExportFormatError):
+    """A file named like a CSV that holds binary data."""
+
+    code = "error.format.not_text"
+
+
+class EmptyFileError(ExportFormatError):
+    """Every file given is empty, so there is nothing to read."""
+
+    code = "error.format.empty"

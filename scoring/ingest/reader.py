@@ -1,0 +1,391 @@
+"""``read_export``: from whatever the user gave to one :class:`~scoring.export.ExportData`.
+
+The steps: collect members (archive.py) → sort them into LinkedIn tables,
+article pages, generic activity CSVs and ignored files (names.py) → read the
+profile first (the owner's name identifies their messages) → read every table
+(csvtext.py, kinds.py) → merge the files of one kind, keeping a row that
+repeats a row of an earlier file once → decide archive kind and export date.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from scoring.export import (
+    ACTIVITY_KINDS,
+    KINDS,
+    ArchiveKind,
+    ExportData,
+    Profile,
+    SourceReport,
+    empty_frame,
+)
+from scoring.i18n import t
+from scoring.ingest.archive import ArchiveLimits, Collected, Member, Source, collect, content_hash
+from scoring.ingest.csvtext import (
+    Header,
+    decode_text,
+    find_header,
+    first_line,
+    is_blank,
+    read_table,
+    require_columns,
+    says_nothing_found,
+)
+from scoring.ingest.dates import parse_dates
+from scoring.ingest.errors import EmptyFileError, NoLinkedInFilesError, NotTextError
+from scoring.ingest.generic import generic_header, read_generic
+from scoring.ingest.kinds import SPECS, Rows, finalize, normalize
+from scoring.ingest.names import archive_name_facts, article_stem_parts, is_article, kind_for_name
+from scoring.ingest.privacy import person_text
+
+#: ``SourceReport.kind`` of a generic activity CSV (it feeds several kinds).
+GENERIC = "generic"
+
+#: Two files of one kind describe the same event when these columns agree; by
+#: default all columns must. The two endorsement files of 2022 differ in status.
+DEDUP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "endorsements_received": ("at", "skill", "endorser_key"),
+    "endorsements_given": ("at", "skill", "endorsee_key"),
+}
+
+#: Kinds whose dates may lie in the future (an upcoming event, a certificate's
+#: expiry) or were typed by hand, so they do not tell when the export was made.
+UNDATING_KINDS = frozenset({
+    "positions", "education", "certifications", "projects", "honors", "volunteering",
+    "publications", "events",
+})  # fmt: skip
+
+_IDENTITY = ("profile", "connections")
+_TITLE = re.compile(r"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class _FileResult:
+    """What one file gave, before the files of one kind are merged."""
+
+    file: str
+    kind: str  # an export kind, or GENERIC
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    blank: bool = False
+    legacy: bool = False  # read as UTF-16 or Windows-1252: an older copy of the data
+
+    def skip(self, reason_key: str, count: int) -> None:
+        if count:
+            reason = t(reason_key, "en")
+            self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + count
+
+    def report(self) -> SourceReport:
+        return SourceReport(
+            file=self.file,
+            kind=self.kind,
+            rows=sum(len(f) for f in self.frames.values()),
+            skipped=sum(self.skip_reasons.values()),
+            skip_reasons=dict(self.skip_reasons),
+            warnings=list(self.warnings),
+        )
+
+
+@dataclass
+class _Plan:
+    tables: list[tuple[Member, str]] = field(default_factory=list)
+    articles: list[Member] = field(default_factory=list)
+    generic: list[tuple[Member, str, Header]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    order: dict[str, int] = field(default_factory=dict)  # member name → position
+
+
+def read_export(
+    sources: Sequence[Source] | Source, *, limits: ArchiveLimits | None = None
+) -> ExportData:
+    """Read a LinkedIn data export (or a generic activity CSV) into normalized frames.
+
+    ``sources`` is a sequence of paths (a ``.zip``, an unpacked folder, single
+    CSV/HTML files) and/or ``(name, bytes)`` pairs as an upload gives them, e.g.
+    ``("Complete_LinkedInDataExport_10-15-2026.zip", data)`` or
+    ``("Jobs/Saved Jobs.csv", data)``. Every kind in :data:`~scoring.export.KINDS`
+    gets a frame with the normalized columns (empty when the export lacks it).
+    Bad input raises a subclass of :class:`~scoring.errors.ExportError` whose
+    message names the file; nothing is returned half-read.
+    """
+    collected = collect(sources, limits or ArchiveLimits())
+    plan = _plan(collected)
+    results = _read_all(plan)
+    if all(result.blank for result in results):
+        raise EmptyFileError(file=results[0].file)
+    frames = _merge(results)
+    present = frozenset(kind for r in results for kind in r.frames)
+    name_kind, name_date, archive_name = _name_facts(collected)
+    return ExportData(
+        frames=frames,
+        profile=_profile(frames),
+        archive_kind=name_kind or archive_kind_of(present),
+        export_date=name_date or newest_date(frames),
+        sources=tuple(result.report() for result in results),
+        ignored=tuple(plan.ignored),
+        content_hash=content_hash(collected.members),
+        archive_name=archive_name,
+        export_date_from_name=name_date is not None,
+        present=present,
+    )
+
+
+def archive_kind_of(present: frozenset[str]) -> ArchiveKind:
+    """``complete``/``basic``/``partial`` judged by which kinds had a file.
+
+    Complete: profile, connections and every activity kind. Basic: profile and
+    connections but no activity kind (LinkedIn's Basic archive). Anything else
+    (a few loose CSVs, a generic log) is partial.
+    """
+    has_identity = all(kind in present for kind in _IDENTITY)
+    activity = [kind in present for kind in ACTIVITY_KINDS]
+    if has_identity and all(activity):
+        return "complete"
+    if has_identity and not any(activity):
+        return "basic"
+    return "partial"
+
+
+def newest_date(frames: dict[str, pd.DataFrame]) -> date:
+    """The UTC date of the newest event in the export (today when it has none)."""
+    newest = [
+        frame["at"].max()
+        for kind, frame in frames.items()
+        if kind not in UNDATING_KINDS and "at" in frame and frame["at"].notna().any()
+    ]
+    if not newest:
+        return datetime.now(UTC).date()
+    return max(newest).date()
+
+
+# --- sorting members ----------------------------------------------------------------
+
+
+def _plan(collected: Collected) -> _Plan:
+    plan = _Plan()
+    for position, member in enumerate(collected.members):
+        plan.order.setdefault(member.name, position)
+        kind = kind_for_name(member.name)
+        if is_article(member.name):
+            plan.articles.append(member)
+        elif kind is not None:
+            plan.tables.append((member, kind))
+        elif (found := _generic(member)) is not None:
+            plan.generic.append((member, *found))
+        else:
+            plan.ignored.append(member.name)
+    if not (plan.tables or plan.articles or plan.generic):
+        shown = dict.fromkeys(m.origin for m in collected.members) or collected.container_names
+        raise NoLinkedInFilesError(file=", ".join(shown) or "-")
+    # The profile comes first: its name tells which message sender is the owner.
+    plan.tables.sort(key=lambda item: item[1] != "profile")
+    return plan
+
+
+def _generic(member: Member) -> tuple[str, Header] | None:
+    if not member.name.lower().endswith((".csv", ".txt")):
+        return None
+    try:
+        text = decode_text(member.data, member.name).text
+    except NotTextError:
+        return None  # an unknown binary file is just not ours
+    header = generic_header(text)
+    return None if header is None else (text, header)
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def _read_all(plan: _Plan) -> list[_FileResult]:
+    results: list[_FileResult] = []
+    owner: str | None = None
+    seen: dict[tuple[str, int], list[Member]] = {}
+    for member, kind in plan.tables:
+        twin = next(
+            (m for m in seen.get((kind, len(member.data)), []) if m.data == member.data), None
+        )
+        if twin is not None:
+            warning = t("ingest.warning.same_content", "en", other=twin.name)
+            results.append(
+                _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
+            )
+            continue
+        seen.setdefault((kind, len(member.data)), []).append(member)
+        result = _read_table(member, kind, owner)
+        if kind == "profile" and owner is None:
+            owner = _owner_name(result.frames[kind])
+        results.append(result)
+    results.extend(_read_articles(plan.articles))
+    for member, text, header in plan.generic:
+        generic = read_generic(text, header, file=member.name)
+        result = _FileResult(member.name, GENERIC, generic.frames, warnings=generic.warnings)
+        result.skip_reasons.update(generic.skip_reasons)
+        results.append(result)
+    # Report in the order the files came, though the profile was read first.
+    return sorted(results, key=lambda result: plan.order[result.file])
+
+
+def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
+    spec = SPECS[kind]
+    decoded = decode_text(member.data, member.name)
+    text = decoded.text
+    if is_blank(text):
+        warning = t("ingest.warning.empty_file", "en")
+        return _FileResult(
+            member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
+        )
+    header = find_header(text, spec.lookup)
+    if header is None and says_nothing_found(text):
+        warning = t("ingest.warning.nothing_found", "en", line=first_line(text))
+        return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
+    header = require_columns(
+        header,
+        spec.required,
+        spec.any_of,
+        text=text,
+        file=member.name,
+        kind=kind,
+        expected=spec.expected,
+    )
+    table = read_table(
+        text,
+        header,
+        spec.lookup,
+        file=member.name,
+        escapechar=spec.escapechar,
+        utf8=decoded.utf8,
+    )
+    normalized = normalize(Rows(table.frame, spec, owner))
+    result = _FileResult(member.name, kind, {kind: normalized.frame}, dict(normalized.skip_reasons))
+    result.warnings.extend(normalized.warnings)
+    result.legacy = not decoded.encoding.startswith("utf-8")
+    result.skip("ingest.skip.malformed_line", table.malformed)
+    if kind in ("profile", "profile_summary") and len(normalized.frame) > 1:
+        result.skip("ingest.skip.extra_profile_row", len(normalized.frame) - 1)
+        result.frames[kind] = normalized.frame.iloc[:1]
+    if len(table.frame) == 0 and table.malformed == 0:
+        result.warnings.append(t("ingest.warning.header_only", "en"))
+    return result
+
+
+def _owner_name(profile: pd.DataFrame) -> str | None:
+    if profile.empty:
+        return None
+    full = profile["first_name"].fillna("") + " " + profile["last_name"].fillna("")
+    name = person_text(full).iloc[0]
+    return None if pd.isna(name) or not name else str(name)
+
+
+def _read_articles(members: list[Member]) -> list[_FileResult]:
+    """One result per article page; its date comes from the file name."""
+    facts = [article_stem_parts(page.name) for page in members]
+    whens = pd.Series([when or "" for when, _ in facts], dtype="string")
+    titles = [
+        title or _html_title(page.data) for page, (_, title) in zip(members, facts, strict=True)
+    ]
+    columns = {"at": parse_dates(whens).values, "title": pd.Series(titles, dtype="string")}
+    frame = finalize("articles", columns, whens.index)
+    return [
+        _FileResult(page.name, "articles", {"articles": frame.iloc[[i]].reset_index(drop=True)})
+        for i, page in enumerate(members)
+    ]
+
+
+def _html_title(data: bytes) -> str | None:
+    match = _TITLE.search(data[:65536].decode("utf-8", errors="replace"))
+    if match is None:
+        return None
+    title = html.unescape(_TAG.sub("", match.group(2))).strip()
+    return title or None
+
+
+# --- merging ----------------------------------------------------------------------------
+
+
+def _merge(results: list[_FileResult]) -> dict[str, pd.DataFrame]:
+    frames: dict[str, pd.DataFrame] = {}
+    for kind in KINDS:
+        holders = [r for r in results if kind in r.frames]
+        if len(holders) > 1:
+            _drop_repeats(kind, holders)
+        parts = [r.frames[kind] for r in holders if len(r.frames[kind])]
+        frame = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)
+        if "at" in frame and len(parts) > 1:
+            frame = frame.sort_values("at", kind="stable", na_position="last")
+        frames[kind] = frame.reset_index(drop=True)
+    return frames
+
+
+def _drop_repeats(kind: str, holders: list[_FileResult]) -> None:
+    """Drop rows that an earlier file of the same kind already had.
+
+    Files in the current encoding (UTF-8) come first: a UTF-16 twin such as
+    2022's ``Endorsement Received Info.csv`` is the older copy, and its rows
+    carry a ``Redacted`` status where the current file says ``ACCEPTED``.
+    """
+    holders = sorted(holders, key=lambda result: result.legacy)
+    stacked = pd.concat(
+        [r.frames[kind].assign(_file=i) for i, r in enumerate(holders)], ignore_index=True
+    )
+    key = list(DEDUP_COLUMNS.get(kind, tuple(c for c in stacked.columns if c != "_file")))
+    first_file = stacked.groupby(key, dropna=False, sort=False)["_file"].transform("min")
+    repeat = stacked["_file"] > first_file
+    for i, result in enumerate(holders):
+        mine = stacked["_file"] == i
+        dropped = int((repeat & mine).sum())
+        if dropped:
+            result.skip("ingest.skip.duplicate", dropped)
+            result.frames[kind] = (
+                stacked[mine & ~repeat].drop(columns="_file").reset_index(drop=True)
+            )
+
+
+# --- facts about the whole export ------------------------------------------------------
+
+
+def _profile(frames: dict[str, pd.DataFrame]) -> Profile:
+    row = frames["profile"].iloc[0] if len(frames["profile"]) else None
+    summary_frame = frames["profile_summary"]
+
+    def value(name: str) -> str | None:
+        return None if row is None or pd.isna(row[name]) else str(row[name])
+
+    summary = value("summary")
+    if summary is None and len(summary_frame) and not pd.isna(summary_frame["summary"].iloc[0]):
+        summary = str(summary_frame["summary"].iloc[0])
+    return Profile(
+        first_name=value("first_name"),
+        last_name=value("last_name"),
+        headline=value("headline"),
+        summary=summary,
+        industry=value("industry"),
+        location=value("location"),
+    )
+
+
+def _name_facts(collected: Collected) -> tuple[ArchiveKind | None, date | None, str | None]:
+    """Archive kind and export date from the archive's (or its folder's) name."""
+    candidates = list(collected.container_names)
+    tops = {PurePosixPath(m.name).parts[0] for m in collected.members if "/" in m.name}
+    if len(tops) == 1 and all("/" in m.name for m in collected.members):
+        candidates.append(tops.pop())
+    kinds, dates = [], []
+    for name in candidates:
+        kind, day = archive_name_facts(name)
+        kinds += [kind] if kind else []
+        dates += [day] if day else []
+    archive_name = collected.container_names[0] if collected.container_names else None
+    name_kind: ArchiveKind | None = (
+        "complete" if "complete" in kinds else ("basic" if "basic" in kinds else None)
+    )
+    return name_kind, (max(dates) if dates else None), archive_name
