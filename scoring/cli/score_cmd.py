@@ -1,0 +1,221 @@
+"""``ssi score`` and ``ssi history``: the estimated SSI of an export, now and over time.
+
+``ssi score PATH... [--as-of YYYY-MM-DD] [--window-days N] [--json] [--lang en|de]
+[--profile-views N] [--saved-leads N]`` prints every pillar and sub-metric as an
+aligned table (or JSON); ``ssi history PATH... [--freq D|W|M] [--window-days N]
+[--json] [--lang en|de]`` prints the score at every day, week or month from the
+first activity to the export date. Both are thin skins over :mod:`scoring.model`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from scoring.errors import InputError
+from scoring.i18n import fmt_date, fmt_number, normalize_lang, t
+from scoring.ingest import read_export
+from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model.payload import history_payload, score_payload
+from scoring.results import PILLARS, MetricScore, Score
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``score`` and ``history`` sub-commands to the ``ssi`` parser."""
+    score = subparsers.add_parser(
+        "score", help=t("score.help", "en"), description=t("score.help", "en")
+    )
+    _common_arguments(score)
+    score.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", "en"))
+    score.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", "en"))
+    score.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", "en"))
+    score.set_defaults(func=run_score)
+
+    history = subparsers.add_parser(
+        "history", help=t("history.help", "en"), description=t("history.help", "en")
+    )
+    _common_arguments(history)
+    history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", "en"))
+    history.set_defaults(func=run_history)
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("score.arg.paths", "en"))
+    parser.add_argument("--window-days", metavar="N", help=t("score.arg.window_days", "en"))
+    parser.add_argument("--json", action="store_true", dest="as_json", help=t("score.arg.json"))
+    parser.add_argument("--lang", choices=("en", "de"), default=None, help=t("score.arg.lang"))
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def parse_date(text: str | None, option: str) -> date | None:
+    """``YYYY-MM-DD`` as a date; anything else is an :class:`InputError` naming ``option``."""
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise InputError("error.score_input.date", option=option, value=text) from None
+
+
+def parse_window(text: str | None) -> int | None:
+    """The ``--window-days`` value as an integer (range checked by the model)."""
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError("error.score_input.window_days", value=text, limit=3650) from None
+
+
+def parse_count(text: str | None, option: str) -> float | None:
+    """A hand-entered count (0 or more) for ``option``."""
+    if text is None:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InputError("error.score_input.manual", option=option, value=text)
+    return value
+
+
+def manual_inputs(args: argparse.Namespace) -> ManualInputs | None:
+    """The hand-entered inputs given on the command line, or None when there are none."""
+    views = parse_count(args.profile_views, "--profile-views")
+    leads = parse_count(args.saved_leads, "--saved-leads")
+    if views is None and leads is None:
+        return None
+    return ManualInputs(profile_views_90d=views, saved_leads_90d=leads)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
+
+
+# ------------------------------------------------------------------ commands
+
+
+def run_score(args: argparse.Namespace) -> int:
+    """Score the export named by ``args.paths`` and print it; 0 on success."""
+    lang = _lang(args)
+    as_of = parse_date(args.as_of, "--as-of")
+    window = parse_window(args.window_days)
+    manual = manual_inputs(args)
+    data = read_export(args.paths)
+    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
+    if args.as_json:
+        print(json.dumps(score_payload(score, lang), ensure_ascii=False, indent=2))
+    else:
+        print(score_text(score, lang))
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """Print the score history of the export named by ``args.paths``; 0 on success."""
+    lang = _lang(args)
+    window = parse_window(args.window_days)
+    freq = str(args.freq).upper()
+    data = read_export(args.paths)
+    history = score_history(data, freq=freq, window_days=window)
+    if args.as_json:
+        print(json.dumps(history_payload(history), ensure_ascii=False, indent=2))
+    else:
+        print(history_text(history, lang))
+    return 0
+
+
+# ------------------------------------------------------------------ human output
+
+
+def _compact(value: float, lang: str) -> str:
+    return fmt_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def metric_value_text(metric: MetricScore, lang: str) -> str:
+    """A sub-metric's raw value as a reader wants it: ``82 %`` for shares, ``12`` for counts."""
+    if metric.value is None:
+        note = "score.missing_input" if metric.missing_input else "score.no_value"
+        return f"– {t(note, lang)}"
+    if metric.unit == "share":
+        return f"{fmt_number(metric.value * 100, lang, 0)} %"
+    return _compact(metric.value, lang)
+
+
+def metric_target_text(metric: MetricScore, lang: str) -> str:
+    """A sub-metric's target in the unit of its value."""
+    if metric.unit == "share":
+        return f"{fmt_number(metric.target * 100, lang, 0)} %"
+    return _compact(metric.target, lang)
+
+
+def _aligned(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def score_text(score: Score, lang: str = "en") -> str:
+    """The human report of ``score``: a title, then one aligned row per pillar and sub-metric."""
+    rows = [[t(f"score.heading.{c}", lang) for c in ("metric", "value", "target", "points")]]
+    for key in PILLARS:
+        pillar = score.pillars[key]
+        points = f"{fmt_number(pillar.score, lang, 2)} / {_compact(pillar.max, lang)}"
+        rows.append([t(f"pillar.{key}", lang), "", "", points])
+        for m in pillar.metrics:
+            rows.append(
+                [
+                    f"  {t(f'metric.{m.key}.label', lang)}",
+                    metric_value_text(m, lang),
+                    metric_target_text(m, lang),
+                    f"{fmt_number(m.points, lang, 2)} / {_compact(m.max_points, lang)}",
+                ]
+            )
+    rows.append([t("common.total", lang), "", "", f"{fmt_number(score.total, lang, 2)} / 100"])
+    title = t(
+        "score.title",
+        lang,
+        date=fmt_date(score.as_of, lang),
+        days=score.window_days,
+        version=score.model_version,
+    )
+    lines = [title, "", *_aligned(rows, right={1, 2, 3})]
+    # say why a value is empty when the file was there (nothing sent, nobody wrote)
+    empty = [m for m in score.metrics() if m.value is None and not m.missing_input]
+    if empty:
+        lines.append("")
+        lines += [f"{t(f'metric.{m.key}.label', lang)}: {t(f'metric.{m.key}.none', lang)}"
+                  for m in empty]  # fmt: skip
+    lacking = [m for m in score.metrics() if m.missing_input]
+    for note, by_hand in (("score.missing_note", False), ("score.manual_note", True)):
+        labels = [t(f"metric.{m.key}.label", lang) for m in lacking if (not m.sources) == by_hand]
+        if labels:
+            lines += ["", t(note, lang, keys=", ".join(labels))]
+    return "\n".join(lines)
+
+
+def history_text(history: pd.DataFrame, lang: str = "en") -> str:
+    """The human history: one aligned row per date with the total and the four pillars."""
+    columns = ["total", *PILLARS]
+    header = [t("score.heading.date", lang), t("common.total", lang)]
+    header += [t(f"pillar_short.{p}", lang) for p in PILLARS]
+    rows = [header]
+    for record in history_payload(history):
+        rows.append(
+            [fmt_date(date.fromisoformat(record["as_of"]), lang)]
+            + [fmt_number(record[c], lang, 2) for c in columns]
+        )
+    return "\n".join(_aligned(rows, right=set(range(1, len(header)))))

@@ -1,0 +1,193 @@
+"""The score as of one date: four pillars of 0–25, each the sum of its sub-metrics.
+
+:func:`evaluate` computes every sub-metric for a whole array of as-of days at once;
+:func:`score_as_of` asks it for one day and wraps the numbers in the typed
+:class:`~scoring.results.Score`, and :func:`scoring.model.history.score_history`
+asks it for every day of a history. Both therefore agree to the cent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+
+from scoring.errors import InputError
+from scoring.export import ExportData
+from scoring.model.config import MetricConfig, ModelConfig, load_config
+from scoring.model.curve import curve_points
+from scoring.model.manual import ManualInputs
+from scoring.model.metrics import METRIC_SPECS, Context
+from scoring.results import PILLARS, MetricScore, PillarScore, Score
+
+_EPOCH = date(1970, 1, 1)
+MAX_WINDOW_DAYS = 3_650
+
+
+def day_number(day: date) -> int:
+    """Whole days since 1970-01-01 (the model's day numbers)."""
+    return (day - _EPOCH).days
+
+
+def day_from_number(number: int) -> date:
+    """The date of a day number."""
+    return date.fromordinal(_EPOCH.toordinal() + int(number))
+
+
+def checked_window(window_days: int | None, config: ModelConfig) -> int:
+    """``window_days`` or the model's default, as a whole number of days from 1 to 3650."""
+    if window_days is None:
+        return config.window_days
+    if (
+        isinstance(window_days, bool)
+        or not isinstance(window_days, int | np.integer)
+        or not 1 <= window_days <= MAX_WINDOW_DAYS
+    ):
+        raise InputError("error.score_input.window_days", value=window_days, limit=MAX_WINDOW_DAYS)
+    return int(window_days)
+
+
+def checked_date(value: date | None, default: date, name: str) -> date:
+    """``value`` as a plain date (a datetime is cut to its day), or ``default``."""
+    if value is None:
+        return default
+    if isinstance(value, datetime):
+        return value.date()
+    if not isinstance(value, date):
+        raise InputError("error.score_input.date", option=name, value=value)
+    return value
+
+
+def effective_target(metric: MetricConfig, key: str, window: int, config: ModelConfig) -> float:
+    """The target a sub-metric is measured against for this window.
+
+    Targets of counts over the trailing window are set for the model's default
+    window and scale with its length (a 30-day window needs a third of a 90-day
+    target); everything else keeps its target.
+    """
+    if METRIC_SPECS[key].window == "trailing":
+        return metric.target * window / config.window_days
+    return metric.target
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Every number of the model for an array of as-of days (one entry per day)."""
+
+    days: np.ndarray
+    window: int
+    config: ModelConfig
+    values: dict[str, np.ndarray]  # NaN where the value is None
+    points: dict[str, np.ndarray]
+    missing: dict[str, np.ndarray]  # bool
+    targets: dict[str, float]
+    pillars: dict[str, np.ndarray]
+    total: np.ndarray
+
+
+def _manual_values(
+    field: str, manual: ManualInputs | None, data: ExportData, days: np.ndarray
+) -> np.ndarray:
+    given = None if manual is None else getattr(manual, field)
+    if given is None:
+        return np.full(len(days), np.nan)
+    since = day_number(manual.on or data.export_date)  # type: ignore[union-attr]
+    return np.where(days >= since, float(given), np.nan)
+
+
+def evaluate(
+    data: ExportData,
+    days: np.ndarray,
+    *,
+    window: int,
+    config: ModelConfig,
+    manual: ManualInputs | None,
+) -> Evaluation:
+    """All sub-metrics, pillars and totals for each of ``days`` (day numbers), vectorized.
+
+    Each sub-metric is computed once for all days; points follow its curve and are
+    rounded to two decimals; a pillar is the rounded sum of its points and the
+    total the rounded sum of the pillars.
+    """
+    ctx = Context(data=data, config=config, window=window, manual=manual)
+    values: dict[str, np.ndarray] = {}
+    points: dict[str, np.ndarray] = {}
+    missing: dict[str, np.ndarray] = {}
+    targets: dict[str, float] = {}
+    pillars: dict[str, np.ndarray] = {}
+    for pillar in PILLARS:
+        pillar_sum = np.zeros(len(days))
+        for key, metric in config.pillar(pillar).metrics.items():
+            spec = METRIC_SPECS[key]
+            if spec.fn is None:
+                raw = _manual_values(spec.manual_field or "", manual, data, days)
+                absent = np.isnan(raw)
+            elif not any(data.has(kind) for kind in metric.sources):
+                raw = np.full(len(days), np.nan)
+                absent = np.ones(len(days), dtype=bool)
+            else:
+                raw = spec.fn(ctx, metric.sources, days)
+                absent = np.zeros(len(days), dtype=bool)
+            targets[key] = effective_target(metric, key, window, config)
+            values[key] = raw
+            missing[key] = absent
+            points[key] = curve_points(raw, targets[key], metric.weight, metric.curve)
+            pillar_sum = pillar_sum + points[key]
+        pillars[pillar] = np.round(pillar_sum, 2)
+    total = np.round(sum(pillars.values(), np.zeros(len(days))), 2)
+    return Evaluation(days, window, config, values, points, missing, targets, pillars, total)
+
+
+def _plain(value: float) -> float | None:
+    return None if np.isnan(value) else round(float(value), 4)
+
+
+def score_as_of(
+    data: ExportData,
+    *,
+    as_of: date | None = None,
+    window_days: int | None = None,
+    config: ModelConfig | None = None,
+    manual: ManualInputs | None = None,
+) -> Score:
+    """The SSI-style score of ``data`` as of ``as_of`` over a trailing window.
+
+    ``as_of`` defaults to the export date (never today: an old export must not score
+    zero); ``window_days`` to the model's window (90). Dated facts count only when
+    dated on or before ``as_of``; undated profile facts count as the export holds
+    them. Every sub-metric carries its raw value, target, points, maximum, sources
+    and whether its input is missing. Raises :class:`~scoring.errors.InputError`
+    for a window outside 1–3650 days.
+    """
+    cfg = config or load_config()
+    window = checked_window(window_days, cfg)
+    day = checked_date(as_of, data.export_date, "as_of")
+    ev = evaluate(data, np.array([day_number(day)]), window=window, config=cfg, manual=manual)
+    pillars = {}
+    for pillar in PILLARS:
+        metrics = tuple(
+            MetricScore(
+                key=key,
+                pillar=pillar,
+                value=_plain(ev.values[key][0]),
+                target=round(ev.targets[key], 4),
+                points=float(ev.points[key][0]),
+                max_points=metric.weight,
+                sources=metric.sources,
+                missing_input=bool(ev.missing[key][0]),
+                unit=METRIC_SPECS[key].unit,
+            )
+            for key, metric in cfg.pillar(pillar).metrics.items()
+        )
+        pillars[pillar] = PillarScore(
+            key=pillar, score=float(ev.pillars[pillar][0]), metrics=metrics
+        )
+    return Score(
+        as_of=day,
+        window_days=window,
+        total=float(ev.total[0]),
+        pillars=pillars,
+        model_version=cfg.version,
+        manual_inputs=manual.given() if manual else {},
+    )
