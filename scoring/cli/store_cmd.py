@@ -1,0 +1,383 @@
+"""``ssi import``, ``ssi snapshots``, ``ssi team``, ``ssi official add``, ``ssi forget``.
+
+Thin commands over :class:`scoring.store.Store`. Each takes ``--db URL`` (else
+``SSI_DATABASE_URL``, else the file in the user's data folder), ``--json`` for
+machine-readable output and ``--lang en|de``. This is the edge of the program,
+so it is where today's date is read (``--today`` overrides it). The store (and
+SQLAlchemy) is imported only when one of these commands runs, so that other
+commands such as ``ssi score`` neither need nor load a database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scoring.errors import InputError
+from scoring.i18n import fmt_date, fmt_number, fmt_signed, normalize_lang, t
+from scoring.results import PILLARS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoring.store import Store
+
+SCORES = ("total", *PILLARS)
+YES = ("y", "yes", "j", "ja")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the store's commands to the ``ssi`` parser."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL, e.g. sqlite:///path/ssi.sqlite "
+        "(default: SSI_DATABASE_URL, else ssi.sqlite in your data folder)",
+    )
+    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument("--lang", choices=("en", "de"), help="language of the output")
+
+    imp = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="Store the score and weekly history of LinkedIn exports (never the exports).",
+        description="Score each export and store the result (never the export itself). "
+        "Every zip and folder is one export; loose CSV files together form one. "
+        "Importing the same export again adds nothing.",
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="export zip, folder or CSV files")
+    imp.add_argument("--member", metavar="NAME", help="whose export (default: profile name)")
+    imp.set_defaults(func=run_import)
+
+    snaps = subparsers.add_parser(
+        "snapshots",
+        parents=[common],
+        help="List stored scores with the change since last week.",
+        description="List stored score snapshots, the change since last week, and warn "
+        "when the newest export is older than 30 days.",
+    )
+    snaps.add_argument("--member", metavar="NAME", help="only this member")
+    snaps.add_argument("--today", metavar="YYYY-MM-DD", help="date to judge staleness by")
+    snaps.set_defaults(func=run_snapshots)
+
+    team = subparsers.add_parser(
+        "team",
+        parents=[common],
+        help="Leaderboard of every member in the database, and the team average.",
+        description="Rank members by their newest score, with pillars, change since last "
+        "week and the team average.",
+    )
+    team.set_defaults(func=run_team)
+
+    official = subparsers.add_parser("official", help="Record readings of LinkedIn's own SSI page.")
+    actions = official.add_subparsers(dest="official_action", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="Store one official reading.",
+        description="Store what linkedin.com/sales/ssi showed: type the numbers, or save "
+        "the copied page as a text file and pass --text-file (numbers you type win). "
+        "The text itself is not stored.",
+    )
+    add.add_argument("--member", metavar="NAME", required=True)
+    for name in SCORES:
+        add.add_argument(f"--{name}", metavar="X", help=f"{name} as the page shows it")
+    add.add_argument("--industry-rank", metavar="PCT", help='"Top X%%" in your industry')
+    add.add_argument("--network-rank", metavar="PCT", help='"Top X%%" in your network')
+    add.add_argument("--industry-average", metavar="X", help="your industry's average SSI")
+    add.add_argument("--network-average", metavar="X", help="your network's average SSI")
+    add.add_argument("--date", metavar="YYYY-MM-DD", help="day of the reading (default: today)")
+    add.add_argument("--text-file", metavar="FILE", help="the copied SSI page as text")
+    add.set_defaults(func=run_official_add)
+
+    forget = subparsers.add_parser(
+        "forget",
+        parents=[common],
+        help="Delete a member and everything stored about them.",
+        description="Delete the member, their imports, scores, history and official "
+        "readings in one step. Asks first unless --yes is given.",
+    )
+    forget.add_argument("--member", metavar="NAME", required=True)
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.set_defaults(func=run_forget)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """``ssi import``: read and store each export given."""
+    from scoring.ingest import read_export
+
+    lang = _lang(args)
+    with open_store(args) as store:
+        results = [
+            store.import_export(read_export(sources), args.member)
+            for sources in export_groups(args.paths)
+        ]
+        if args.json:
+            return _print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
+    for result in results:
+        print(result.message(lang))
+    return 0
+
+
+def run_snapshots(args: argparse.Namespace) -> int:
+    """``ssi snapshots``: stored scores, change since last week, staleness."""
+    lang = _lang(args)
+    today = parse_date(args.today) if args.today else date.today()
+    with open_store(args) as store:
+        frame = store.snapshots(args.member)
+        names = list(dict.fromkeys(frame["member"]))
+        changes = [store.change(name, today=today) for name in names]
+        where = store.where
+    if args.json:
+        columns = ["member", "as_of", *SCORES, "model_version", "export_date", "archive_kind"]
+        return _print_json(
+            {
+                "database": where,
+                "today": today,
+                "snapshots": _records(frame[columns]),
+                "changes": [_change_dict(c, lang) for c in changes],
+            }
+        )
+    print(t("store.database", lang, where=where))
+    if frame.empty:
+        print(t("store.snapshots.none", lang))
+        return 0
+    header = [t(k, lang) for k in ("store.column.member", "store.column.date")]
+    header += [_score_label(c, lang) for c in SCORES] + [t("store.column.archive", lang)]
+    rows = [
+        [m, fmt_date(d, lang), *(fmt_number(v, lang) for v in scores), kind]
+        for m, d, *scores, kind in frame[["member", "as_of", *SCORES, "archive_kind"]].itertuples(
+            index=False
+        )
+    ]
+    print(format_table(header, rows))
+    for change in changes:
+        print(_change_line(change, lang))
+        if change.stale_text(lang):
+            print(change.stale_text(lang))
+    return 0
+
+
+def run_team(args: argparse.Namespace) -> int:
+    """``ssi team``: the leaderboard and the team average."""
+    lang = _lang(args)
+    with open_store(args) as store:
+        board = store.team()
+        average = store.team_average("W")
+        where = store.where
+    if args.json:
+        return _print_json(
+            {"database": where, "team": _records(board), "average": _records(average)}
+        )
+    print(t("store.database", lang, where=where))
+    if board.empty:
+        print(t("store.team.none", lang))
+        return 0
+    header = [t(k, lang) for k in ("store.column.rank", "store.column.member")]
+    header += [t("store.column.industry", lang), *(_score_label(c, lang) for c in SCORES)]
+    header.append(t("store.column.change", lang))
+    columns = ["rank", "member", "industry", *SCORES, "change"]
+    rows = [
+        [
+            str(rank),
+            member,
+            industry or "–",
+            *(fmt_number(v, lang) for v in scores),
+            signed(ch, lang),
+        ]
+        for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
+    ]
+    print(format_table(header, rows))
+    last = average.iloc[-1]
+    print(
+        t(
+            "store.team.average",
+            lang,
+            total=fmt_number(last["total"], lang),
+            members=int(last["members"]),
+            date=fmt_date(last["as_of"], lang),
+        )
+    )
+    return 0
+
+
+def run_official_add(args: argparse.Namespace) -> int:
+    """``ssi official add``: store one reading of LinkedIn's SSI page."""
+    from scoring.official import manual_reading, parse_official
+
+    lang = _lang(args)
+    as_of = parse_date(args.date) if args.date else date.today()
+    typed = {
+        "total": args.total,
+        **{p: getattr(args, p) for p in PILLARS},
+        "industry_top_pct": args.industry_rank,
+        "network_top_pct": args.network_rank,
+        "industry_average": args.industry_average,
+        "network_average": args.network_average,
+    }
+    typed = {k: v for k, v in typed.items() if v is not None}
+    if args.text_file:
+        reading = parse_official(read_text(args.text_file), as_of=as_of)
+        if typed:
+            override = manual_reading(typed, as_of=as_of).model_dump(include=set(typed))
+            reading = reading.model_copy(update=override)
+    elif typed:
+        reading = manual_reading(typed, as_of=as_of)
+    else:
+        raise InputError("error.store.official_total")
+    from scoring.store.records import OfficialEntry
+
+    entry = OfficialEntry.of(reading, as_of)
+    with open_store(args) as store:
+        outcome = store.add_official(args.member, entry)
+        member = store.member_name(args.member)
+        where = store.where
+    if args.json:
+        return _print_json(
+            {"database": where, "member": member, "status": outcome, **entry.model_dump()}
+        )
+    print(
+        t(
+            f"store.official.{outcome}",
+            lang,
+            date=fmt_date(entry.as_of, lang),
+            member=member,
+            total=fmt_number(entry.total, lang),
+        )
+    )
+    return 0
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    """``ssi forget``: delete a member after a confirmation."""
+    lang = _lang(args)
+    with open_store(args) as store:
+        name = store.member_name(args.member)
+        if not args.yes and not confirmed(name, store.where, lang):
+            print(t("store.forget.cancelled", lang))
+            return 0
+        result = store.forget(name)
+        where = store.where
+    if args.json:
+        return _print_json({"database": where, **result.to_dict()})
+    print(result.message(lang))
+    return 0
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
+    from scoring.store import Store
+
+    return Store(args.db)
+
+
+def export_groups(paths: Sequence[str]) -> list[list[Path]]:
+    """The exports among ``paths``: each zip and each folder alone, loose files together."""
+    given = [Path(p) for p in paths]
+    whole = [[p] for p in given if p.is_dir() or p.suffix.lower() == ".zip"]
+    loose = [p for p in given if not (p.is_dir() or p.suffix.lower() == ".zip")]
+    return whole + ([loose] if loose else [])
+
+
+def parse_date(text: str) -> date:
+    """``YYYY-MM-DD`` as a date; raises :class:`InputError` naming the value otherwise."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        raise InputError("error.store.date", value=text) from None
+
+
+def read_text(path: str) -> str:
+    """The UTF-8 text of ``path`` (a BOM is dropped); raises :class:`InputError` if unreadable."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise InputError("error.store.text_file", file=path, reason=reason) from None
+
+
+def confirmed(member: str, where: str, lang: str) -> bool:
+    """Ask on the terminal whether to delete ``member``; refuses when there is no terminal."""
+    if not sys.stdin.isatty():
+        raise InputError("error.store.confirm_forget", member=member)
+    answer = input(t("store.forget.confirm", lang, member=member, where=where))
+    return answer.strip().lower() in YES
+
+
+def format_table(header: list[str], rows: list[list[str]]) -> str:
+    """Rows under a header, each column padded to its widest cell."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+        for r in [header, *rows]
+    )
+
+
+def signed(value: float | None, lang: str = "en") -> str:
+    """A change in points with its sign, or ``–`` when unknown."""
+    missing = value is None or value != value  # NaN is the only value unequal to itself
+    return fmt_signed(None if missing else float(value), lang)
+
+
+def _score_label(column: str, lang: str) -> str:
+    return t("common.total" if column == "total" else f"pillar_short.{column}", lang)
+
+
+def _change_line(change: Any, lang: str) -> str:
+    return t(
+        "store.snapshots.latest",
+        lang,
+        member=change.member,
+        total=fmt_number(change.total, lang),
+        date=fmt_date(change.as_of, lang),
+        change=change.text(lang),
+    )
+
+
+def _change_dict(change: Any, lang: str) -> dict[str, Any]:
+    return {
+        "member": change.member,
+        "as_of": change.as_of,
+        "total": change.total,
+        "previous_as_of": change.previous_as_of,
+        "delta": change.delta,
+        "text": change.text(lang),
+        "last_export": change.last_export,
+        "days_since_export": change.days_since_export,
+        "stale": change.stale,
+        "stale_text": change.stale_text(lang),
+    }
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _print_json(payload: dict[str, Any]) -> int:
+    print(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
+    return 0

@@ -1,0 +1,145 @@
+"""Schema versions: a file from the first version upgrades in place and keeps its rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from scoring.errors import StoreError
+from scoring.store import OfficialEntry, Store
+from scoring.store.migrate import HEAD, alembic_config, known_revisions, upgrade
+from scoring.store.schema import Base
+
+
+def _at_revision(db_url: str, revision: str) -> None:
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        upgrade(connection, revision)
+    engine.dispose()
+
+
+def _version(db_path) -> str:
+    with sqlite3.connect(db_path) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_new_database_is_at_the_newest_version_and_matches_the_models(store, db_path):
+    assert _version(db_path) == HEAD == "0003"
+    # HEAD is the newest file in the migrations folder.
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_current_head() == HEAD
+    assert known_revisions() == {"0001", "0002", "0003"}
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_first_version_file_upgrades_in_place_keeping_its_rows(db_path, db_url):
+    db_path.parent.mkdir(parents=True)
+    _at_revision(db_url, "0001")
+    with sqlite3.connect(db_path) as connection:
+        connection.executescript(
+            """
+            INSERT INTO members VALUES (1, 'Anna Example', 'IT', '2026-09-01 10:00:00');
+            INSERT INTO imports VALUES (1, 1, 'h-old', '2026-09-01', 'complete', NULL,
+                '[]', '[]', '2026-09-01 10:00:00', 'v0');
+            INSERT INTO snapshots VALUES (1, 1, 1, '2026-09-01', 90, 40.0, 10.0, 10.0, 10.0,
+                10.0, '[]', 'v0', 'import');
+            INSERT INTO history VALUES (1, '2026-08-30', 1, 39.0, 9.75, 9.75, 9.75, 9.75, 'v0');
+            """
+        )
+    assert _version(db_path) == "0001"
+
+    with Store(db_url) as store:
+        assert _version(db_path) == "0003"
+        snapshots = store.snapshots("Anna Example")
+        assert snapshots[["as_of", "total", "model_version"]].values.tolist() == [
+            [date(2026, 9, 1), 40.0, "v0"]
+        ]
+        # Added by 0002: old snapshots have no manual inputs.
+        assert store.snapshot_score("Anna Example").manual_inputs == {}
+        assert store.history("Anna Example")["total"].tolist() == [39.0]
+        # Tables of 0002 and the column of 0003 work on the upgraded file.
+        store.add_official(
+            "Anna Example", OfficialEntry(as_of=date(2026, 9, 2), total=53, industry_name="IT")
+        )
+        assert store.official_readings("Anna Example")["industry_name"].tolist() == ["IT"]
+        assert store.add_peers(store.cohort(), "team.csv") == 1
+        assert store.timeline("Anna Example")["source"].tolist() == [
+            "reconstructed", "snapshot", "official",
+        ]  # fmt: skip
+
+
+def test_second_version_file_gets_the_industry_name_column(db_path, db_url):
+    db_path.parent.mkdir(parents=True)
+    _at_revision(db_url, "0002")
+    with sqlite3.connect(db_path) as connection:
+        connection.executescript(
+            """
+            INSERT INTO members VALUES (1, 'Anna Example', NULL, '2026-09-01 10:00:00');
+            INSERT INTO official_readings (id, member_id, as_of, total, added_at)
+                VALUES (1, 1, '2026-09-02', 53.0, '2026-09-02 10:00:00');
+            """
+        )
+
+    with Store(db_url) as store:
+        readings = store.official_readings("Anna Example")
+
+    assert readings["total"].tolist() == [53.0]
+    assert readings["industry_name"].isna().all()
+
+
+def test_downgrade_and_upgrade_again_keep_the_first_versions_rows(store, db_url, db_path):
+    store.add_official("Anna Example", OfficialEntry(as_of=date(2026, 9, 2), total=53))
+    store.close()
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    assert _version(db_path) == "0001"
+
+    with Store(db_url) as reopened:
+        assert reopened.members()["member"].tolist() == ["Anna Example"]
+        assert reopened.official_readings("Anna Example").empty
+
+
+def test_database_from_a_newer_program_is_refused(store, db_path, db_url):
+    store.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+
+    with pytest.raises(StoreError) as caught:
+        Store(db_url)
+
+    assert caught.value.code == "error.store.newer_schema"
+    assert str(db_path) in str(caught.value)
+    assert "0099" in str(caught.value)
+
+
+def test_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list: milk, bread\n" * 200)
+
+    with pytest.raises(StoreError) as caught:
+        Store(f"sqlite:///{path}")
+
+    assert caught.value.code == "error.store.open"
+    assert str(caught.value).startswith(f"The score database {path} could not be opened")
+    assert path.read_text().startswith("shopping list")
+
+
+def test_unwritable_place_is_refused(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+
+    with pytest.raises(StoreError) as caught:
+        Store(f"sqlite:///{blocker}/ssi.sqlite")
+
+    assert caught.value.code == "error.store.open"

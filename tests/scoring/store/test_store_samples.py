@@ -1,0 +1,206 @@
+"""End to end with the bundled samples: import, never keep what others wrote, idempotency."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import sqlite3
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from scoring.ingest import read_export
+from scoring.model import score_as_of, score_history
+from scoring.samples import sample_path
+from scoring.store import Store
+
+PERSONAS = ("active_seller", "passive_job_seeker", "newcomer", "basic")
+EXPORT_DATE = date(2026, 10, 15)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: Columns of the raw CSVs that hold other people's names, addresses or words.
+NAME_COLUMNS = {
+    "First Name", "Last Name", "FROM", "TO", "From", "To", "FullName",
+    "Endorser First Name", "Endorser Last Name", "Endorsee First Name", "Endorsee Last Name",
+}  # fmt: skip
+TEXT_COLUMNS = {"CONTENT", "SUBJECT", "Message", "ShareCommentary", "Text", "CONVERSATION TITLE"}
+SNIPPET = 30
+SHORTEST = 5
+
+
+@pytest.fixture(scope="module")
+def exports():
+    return {p: read_export([sample_path(p)]) for p in PERSONAS}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory, exports):
+    """One database holding every sample, and the import results."""
+    path = tmp_path_factory.mktemp("samples") / "ssi.sqlite"
+    with Store(f"sqlite:///{path}") as store:
+        results = {p: store.import_export(data) for p, data in exports.items()}
+    return path, results
+
+
+@pytest.fixture
+def db(imported, tmp_path):
+    """A copy of the sample database for a test that changes it."""
+    path = tmp_path / "ssi.sqlite"
+    shutil.copy(imported[0], path)
+    return path
+
+
+def _rows(name: str, raw: bytes) -> list[dict[str, str]]:
+    """The rows of one raw export CSV: UTF-16 with tabs or UTF-8, after any preamble."""
+    if raw.startswith(b"\xff\xfe"):
+        text, delimiter = raw.decode("utf-16"), "\t"
+    else:
+        text, delimiter = raw.decode("utf-8-sig"), ","
+    lines = text.splitlines(keepends=True)
+    start = next(
+        (i for i, line in enumerate(lines) if line.count(delimiter) >= 1 and "Notes:" not in line
+         and not line.startswith('"When')),
+        0,
+    )  # fmt: skip
+    # Comments escape quotes with a backslash instead of doubling them.
+    escape = "\\" if name.startswith("Comments") else None
+    body = io.StringIO("".join(lines[start:]))
+    return list(csv.DictReader(body, delimiter=delimiter, escapechar=escape))
+
+
+def _private_strings(persona: str) -> set[str]:
+    """Every e-mail address, contact name and message snippet in the persona's raw archive."""
+    found: set[str] = set()
+    with zipfile.ZipFile(sample_path(persona)) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".csv") or name in ("Profile.csv", "Email Addresses.csv"):
+                continue
+            for row in _rows(name, archive.read(name)):
+                for column, value in row.items():
+                    if column is None or value is None:  # cells beyond the header
+                        continue
+                    value = value.strip()
+                    found.update(EMAIL.findall(value))
+                    if column in NAME_COLUMNS:
+                        found.update(re.split(r"[\s,;]+", value))
+                    elif column in TEXT_COLUMNS:
+                        found.add(value.strip('"')[:SNIPPET].strip())
+    return {s for s in found if len(s) >= SHORTEST}
+
+
+def _allowed_text(exports) -> str:
+    """What the store may hold: the owners' names and industries, file reports, metric keys."""
+    parts = []
+    for data in exports.values():
+        parts += [data.profile.first_name or "", data.profile.last_name or ""]
+        parts += [data.profile.industry or "", data.archive_name or ""]
+        parts += [s.model_dump_json() for s in data.sources]
+        parts += [m.key for m in score_as_of(data).metrics()]
+    return "\n".join(parts)
+
+
+def test_samples_are_stored_with_the_models_scores(imported, exports):
+    path, results = imported
+
+    with Store(f"sqlite:///{path}") as store:
+        for persona, data in exports.items():
+            result = results[persona]
+            history = score_history(data)
+            assert result.status == "imported"
+            assert result.member == data.profile.display_name
+            assert result.total == score_as_of(data).total
+            assert result.export_date == EXPORT_DATE
+            assert result.history_added == len(history)
+            stored = store.history(result.member)
+            assert stored["total"].tolist() == history["total"].tolist()
+        members = store.members().set_index("member")["industry"].to_dict()
+
+    assert members == {
+        "Katharina Vogelsang": "Software Development",
+        "Deniz Aydın": "IT Services and IT Consulting",
+        "Lena Hofbauer": "Financial Services",
+        "Sofia Marchetti": "Staffing and Recruiting",
+    }
+
+
+@pytest.fixture(scope="module")
+def checked(exports) -> set[str]:
+    """The private strings of every sample that no allowed field contains."""
+    allowed = _allowed_text(exports)
+    return {s for p in PERSONAS for s in _private_strings(p) if s not in allowed}
+
+
+def _leaks(path: Path, checked: set[str]) -> list[str]:
+    wal = path.with_name(path.name + "-wal")
+    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    return sorted(s for s in checked if s.encode("utf-8") in raw)
+
+
+def test_database_holds_no_contact_data_or_message_text(imported, checked):
+    path, _ = imported
+
+    # The scan is only meaningful if it looks for many strings of every kind.
+    assert sum("@" in s for s in checked) >= 10  # e-mail addresses
+    assert sum(" " not in s and "@" not in s for s in checked) >= 50  # names
+    assert sum(" " in s for s in checked) >= 20  # message and post snippets
+    assert _leaks(path, checked) == []
+    # …while what may be stored is there.
+    assert b"Katharina Vogelsang" in path.read_bytes()
+
+
+def test_the_privacy_scan_finds_a_planted_leak(db, checked):
+    planted = sorted(s for s in checked if "@" in s)[0]
+
+    with Store(f"sqlite:///{db}") as store:
+        store.add_peers(pd.DataFrame({"member": [planted], "total": [50.0]}), "leak.csv")
+
+    assert _leaks(db, checked) == [planted]
+
+
+def test_importing_the_samples_again_adds_nothing(db, exports):
+    with sqlite3.connect(db) as connection:
+        before = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("members", "imports", "snapshots", "history")]  # fmt: skip
+
+    with Store(f"sqlite:///{db}") as store:
+        again = [store.import_export(data).status for data in exports.values()]
+
+    with sqlite3.connect(db) as connection:
+        after = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("members", "imports", "snapshots", "history")]  # fmt: skip
+    assert again == ["already_imported"] * len(PERSONAS)
+    assert after == before
+
+
+def test_timeline_and_change_of_a_sample(imported, exports):
+    path, _ = imported
+    history = score_history(exports["active_seller"]).set_index("as_of")
+    week_before = EXPORT_DATE - timedelta(days=7)
+
+    with Store(f"sqlite:///{path}") as store:
+        timeline = store.timeline("Katharina Vogelsang")
+        change = store.change("Katharina Vogelsang", today=date(2026, 11, 20))
+
+    assert timeline["source"].value_counts().to_dict() == {
+        "reconstructed": len(history),
+        "snapshot": 1,
+    }
+    assert change.previous_as_of == week_before
+    expected = round(history.loc[EXPORT_DATE, "total"] - history.loc[week_before, "total"], 2)
+    assert change.delta["total"] == expected
+    # Nov 20 is 36 days after the export.
+    assert (change.stale, change.days_since_export) == (True, 36)
+
+
+def test_forgetting_a_sample_owner_removes_their_name_from_the_file(db):
+    with Store(f"sqlite:///{db}") as store:
+        store.forget("Lena Hofbauer")
+        remaining = store.cohort()["member"].tolist()
+
+    raw = Path(db).read_bytes()
+    assert b"Hofbauer" not in raw
+    assert remaining == ["Deniz Aydın", "Katharina Vogelsang", "Sofia Marchetti"]
