@@ -28,8 +28,10 @@ _MONTHS_DE = (
 def _flatten(table: dict[str, Any], prefix: str, out: dict[str, dict[str, str]], src: str) -> None:
     for name, value in table.items():
         key = f"{prefix}.{name}" if prefix else name
-        if isinstance(value, dict) and set(value) >= {"en", "de"} and all(
-            isinstance(v, str) for v in value.values()
+        if (
+            isinstance(value, dict)
+            and set(value) >= {"en", "de"}
+            and all(isinstance(v, str) for v in value.values())
         ):
             if key in out:
                 raise ValueError(f"text key {key!r} is defined twice (second time in {src})")

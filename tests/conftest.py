@@ -9,9 +9,7 @@ from hypothesis import HealthCheck, settings
 
 # CI machines are shared and slow; hypothesis' deadline is a timing assertion we
 # do not want (speed goals are benchmarks), so it is off everywhere.
-settings.register_profile(
-    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -14,16 +14,21 @@ import json
 import math
 import os
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from scoring.bands import band
+from scoring.benchmarks import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
 from scoring.i18n import fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model.payload import history_payload, score_payload
+from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, MetricScore, Score
+from scoring.tips import Tip, ranked_tips, tips_payload
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +40,10 @@ def register(subparsers: Any) -> None:
     score.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", "en"))
     score.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", "en"))
     score.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", "en"))
+    score.add_argument("--industry", metavar="NAME", help=t("score.arg.industry", "en"))
+    score.add_argument("--peers", metavar="FILE", help=t("score.arg.peers", "en"))
+    score.add_argument("--official", metavar="FILE", help=t("score.arg.official", "en"))
+    score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", "en"))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
@@ -110,13 +119,33 @@ def run_score(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
+    official = _official_reading(args.official)
     data = read_export(args.paths)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
+    percentiles = compare(score, data, industry=args.industry, peers=args.peers, official=official)
+    tips = ranked_tips(data, score, lang=lang, limit=max(args.tips, 0), manual=manual)
     if args.as_json:
-        print(json.dumps(score_payload(score, lang), ensure_ascii=False, indent=2))
+        payload = score_payload(score, lang)
+        payload["band"] = band(score.total)
+        payload["percentiles"] = percentiles_payload(percentiles, lang)
+        payload["tips"] = tips_payload(tips)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(score_text(score, lang))
+        print()
+        print(guidance_text(score, percentiles, tips, lang))
     return 0
+
+
+def _official_reading(path: str | None) -> OfficialReading | None:
+    """The official SSI reading pasted into the text file ``path``, if one was given."""
+    if path is None:
+        return None
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise InputError("error.score_input.official_file", file=path) from None
+    return parse_official(text)
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -204,6 +233,40 @@ def score_text(score: Score, lang: str = "en") -> str:
         labels = [t(f"metric.{m.key}.label", lang) for m in lacking if (not m.sources) == by_hand]
         if labels:
             lines += ["", t(note, lang, keys=", ".join(labels))]
+    return "\n".join(lines)
+
+
+def _standing_line(label: str, group: GroupComparison, lang: str) -> str:
+    top = group.total.top_percent
+    rank = t("benchmarks.phrase.top", lang, value=top) if top is not None else "–"
+    parts = [f"{label}: {rank}"]
+    if group.total.average is not None:
+        parts.append(
+            t(
+                "benchmarks.phrase.average",
+                lang,
+                group=group.group_label(lang),
+                value=fmt_number(group.total.average, lang, 1),
+            )
+        )
+    parts.append(t("benchmarks.phrase.computed_against", lang, source=group.source_label(lang)))
+    return " · ".join(parts)
+
+
+def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang: str) -> str:
+    """The band, the industry and network ranks with their sources, and the best tips."""
+    lines = [f"{t(f'band.{band(score.total)}', lang)}. {t('band.explain', lang)}", ""]
+    lines.append(
+        _standing_line(t("benchmarks.phrase.industry_rank", lang), percentiles.industry, lang)
+    )
+    if percentiles.network is not None:
+        network = t("benchmarks.phrase.network_rank", lang)
+        lines.append(_standing_line(network, percentiles.network, lang))
+    if percentiles.network_reason is not None:
+        lines.append(percentiles.network_reason.text(lang))
+    if tips:
+        lines += ["", t("score.tips_heading", lang)]
+        lines += [f"{i}. {tip.goal}\n   {tip.text}" for i, tip in enumerate(tips, start=1)]
     return "\n".join(lines)
 
 
