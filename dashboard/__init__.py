@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: pages and components that draw what ``scoring`` computes."""

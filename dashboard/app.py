@@ -1,0 +1,52 @@
+"""Entry point of the dashboard: ``streamlit run dashboard/app.py [-- --sample PERSONA]``.
+
+Only a router: the page frame (title, language, sidebar) and ``st.navigation``
+over one ``st.Page`` per file in ``dashboard/views/``. Pages draw; ``scoring``
+computes; ``dashboard.data`` caches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.components import widgets
+from scoring.i18n import t
+
+PAGES_DIR = Path(__file__).with_name("views")
+
+#: (url path, file, icon); the title comes from ``dashboard.nav.<url path>``.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("import", "import_export.py", ":material/upload_file:"),
+    ("overview", "overview.py", ":material/speed:"),
+    ("pillars", "pillars.py", ":material/view_column:"),
+    ("benchmarks", "benchmarks.py", ":material/leaderboard:"),
+    ("history", "history.py", ":material/timeline:"),
+    ("tips", "tips.py", ":material/lightbulb:"),
+    ("team", "team.py", ":material/groups:"),
+)
+DEFAULT_PAGE = "overview"
+
+st.set_page_config(page_title="SSI Dashboard", page_icon=":material/speed:", layout="wide")
+lang = state.init_language()
+if state.first_run():
+    data.load_startup_sample()
+    data.open_store()
+widgets.page_style()
+export_slot = widgets.sidebar(lang)
+navigation = st.navigation(
+    [
+        st.Page(
+            PAGES_DIR / file,
+            title=t(f"dashboard.nav.{url}", lang),
+            icon=icon,
+            url_path=url,
+            default=url == DEFAULT_PAGE,
+        )
+        for url, file, icon in PAGES
+    ]
+)
+navigation.run()
+widgets.loaded_export_caption(export_slot, lang)

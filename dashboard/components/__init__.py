@@ -1,0 +1,1 @@
+"""Drawing pieces shared by the pages: charts (plotly), widgets, downloads, the report."""

@@ -1,0 +1,275 @@
+"""Plotly figures of the dashboard. Pure builders: numbers in, ``go.Figure`` out.
+
+Every builder takes the language so axis titles, number separators (``1.234,5``
+in German) and dates follow it. Colours come from :mod:`palette`, so a pillar
+looks the same on every chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.components.palette import (
+    BAND_COLOURS,
+    OFFICIAL_COLOUR,
+    PILLAR_COLOURS,
+    PILLAR_DASHES,
+    STORED_COLOUR,
+    TOTAL_COLOUR,
+)
+from scoring.bands import LAGGARD_BELOW, LEADER_ABOVE
+from scoring.benchmarks import percentile_of
+from scoring.i18n import Lang, t
+from scoring.results import PILLAR_MAX, PILLARS, Score
+
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+
+
+def _separators(lang: Lang) -> str:
+    """Plotly's ``separators``: decimal mark then thousands mark."""
+    return ",." if lang == "de" else ".,"
+
+
+def _layout(fig: go.Figure, lang: Lang, *, height: int = 360) -> go.Figure:
+    fig.update_layout(
+        separators=_separators(lang),
+        height=height,
+        margin={"l": 8, "r": 8, "t": 36, "b": 8},
+        font={"family": FONT, "size": 14},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        hoverlabel={"namelength": -1},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def _date_axis(fig: go.Figure, lang: Lang) -> None:
+    fig.update_xaxes(tickformat="%d.%m.%Y" if lang == "de" else "%Y-%m-%d", title=None)
+
+
+def gauge(total: float, lang: Lang) -> go.Figure:
+    """The total 0–100 as a gauge with LinkedIn's laggard (<30) and leader (>70) bands."""
+    steps = [
+        {"range": [0, LAGGARD_BELOW], "color": BAND_COLOURS["laggard"]},
+        {"range": [LAGGARD_BELOW, LEADER_ABOVE], "color": BAND_COLOURS["average"]},
+        {"range": [LEADER_ABOVE, 100], "color": BAND_COLOURS["leader"]},
+    ]
+    fig = go.Figure(
+        go.Indicator(
+            mode="gauge+number",
+            value=total,
+            number={
+                "valueformat": ".2f",
+                "suffix": " / 100",
+                "font": {"size": 40, "color": TOTAL_COLOUR},
+            },
+            gauge={
+                "axis": {"range": [0, 100], "tickvals": [0, LAGGARD_BELOW, LEADER_ABOVE, 100]},
+                "bar": {"color": TOTAL_COLOUR, "thickness": 0.3},
+                "steps": steps,
+                "borderwidth": 0,
+            },
+            domain={"x": [0, 1], "y": [0.12, 1]},
+        )
+    )
+    # Short band names: the full ones ("Laggard (below 30)") overlap on a phone.
+    for band_name, x in (("laggard", 0.1), ("average", 0.5), ("leader", 0.9)):
+        fig.add_annotation(
+            text=t(f"dashboard.band_short.{band_name}", lang),
+            x=x,
+            y=0.02,
+            showarrow=False,
+            font={"size": 12},
+        )
+    return _layout(fig, lang, height=300)
+
+
+def pillar_bars(
+    score: Score,
+    lang: Lang,
+    references: Mapping[str, float] | None = None,
+    reference_label: str | None = None,
+) -> go.Figure:
+    """The four pillars as bars out of 25; ``references`` (pillar → value) as markers.
+
+    ``reference_label`` names the markers in the legend (a group average, today's value).
+    """
+    names = [t(f"pillar_short.{p}", lang) for p in PILLARS]
+    values = [score.pillars[p].score for p in PILLARS]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=names,
+            orientation="h",
+            marker_color=[PILLAR_COLOURS[p] for p in PILLARS],
+            text=[f"{v:.2f}" for v in values],
+            texttemplate="%{x:.2f}",
+            textposition="outside",
+            name=t("dashboard.chart.you", lang),
+            hovertemplate="%{y}: %{x:.2f} / 25<extra></extra>",
+        )
+    )
+    if references:
+        fig.add_trace(
+            go.Scatter(
+                x=[references[p] for p in PILLARS],
+                y=names,
+                mode="markers",
+                marker={
+                    "symbol": "line-ns",
+                    "size": 26,
+                    "line": {"width": 3, "color": TOTAL_COLOUR},
+                },
+                name=reference_label,
+                hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[0, PILLAR_MAX * 1.12], dtick=5)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, lang, height=260)
+
+
+def score_lines(
+    history: pd.DataFrame,
+    lang: Lang,
+    *,
+    stored: pd.DataFrame | None = None,
+    official: pd.DataFrame | None = None,
+    columns: Sequence[str] = ("total", *PILLARS),
+) -> go.Figure:
+    """The reconstructed score over time; stored imports and official readings as markers.
+
+    ``history`` has ``as_of`` and the score columns; ``stored`` and ``official``
+    have ``as_of`` and ``total``.
+    """
+    fig = go.Figure()
+    for column in columns:
+        is_total = column == "total"
+        fig.add_trace(
+            go.Scatter(
+                x=history["as_of"],
+                y=history[column],
+                mode="lines",
+                name=t("common.total", lang) if is_total else t(f"pillar_short.{column}", lang),
+                line={
+                    "color": TOTAL_COLOUR if is_total else PILLAR_COLOURS[column],
+                    "width": 3 if is_total else 2,
+                    "dash": "solid" if is_total else PILLAR_DASHES[column],
+                },
+                hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    for frame, colour, symbol, label in (
+        (stored, STORED_COLOUR, "circle", "dashboard.chart.stored"),
+        (official, OFFICIAL_COLOUR, "diamond", "dashboard.chart.official"),
+    ):
+        if frame is not None and not frame.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=frame["as_of"],
+                    y=frame["total"],
+                    mode="markers",
+                    marker={"color": colour, "symbol": symbol, "size": 11, "line": {"width": 1}},
+                    name=t(label, lang),
+                    hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
+                )
+            )
+    fig.update_yaxes(range=[0, 100] if "total" in columns else [0, PILLAR_MAX], title=None)
+    _date_axis(fig, lang)
+    return _layout(fig, lang)
+
+
+def metric_activity(history: pd.DataFrame, key: str, pillar: str, lang: Lang) -> go.Figure:
+    """One sub-metric over time: its measured value (bars) and its points (line)."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=history["as_of"],
+            y=history[f"value.{key}"],
+            name=t("dashboard.chart.value", lang),
+            marker_color=PILLAR_COLOURS[pillar],
+            opacity=0.45,
+            hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=history["as_of"],
+            y=history[f"points.{key}"],
+            name=t("dashboard.chart.points", lang),
+            mode="lines",
+            line={"color": TOTAL_COLOUR, "width": 2},
+            yaxis="y2",
+            hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
+        )
+    )
+    fig.update_layout(
+        yaxis={"title": t("dashboard.chart.value", lang), "rangemode": "tozero"},
+        yaxis2={
+            "title": t("dashboard.chart.points", lang),
+            "overlaying": "y",
+            "side": "right",
+            "rangemode": "tozero",
+            "showgrid": False,
+        },
+        bargap=0.1,
+    )
+    _date_axis(fig, lang)
+    return _layout(fig, lang, height=260)
+
+
+def bin_shares(quantiles: np.ndarray, top: float, bins: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """Bin centres and the percent of the group in each bin, from a distribution's quantiles.
+
+    The shares are differences of ``percentile_of`` at the bin edges; the outer
+    edges lie just outside 0 and ``top`` so that people exactly at 0 (many, for
+    the activity pillars) are counted whole.
+    """
+    edges = np.linspace(0.0, top, bins + 1)
+    below = np.array([percentile_of(e, quantiles) for e in (-1.0, *edges[1:-1], top + 1.0)])
+    return (edges[:-1] + edges[1:]) / 2, np.diff(below)
+
+
+def distribution_bars(
+    quantiles: np.ndarray,
+    value: float,
+    average: float,
+    measure: str,
+    lang: Lang,
+) -> go.Figure:
+    """The reference distribution of ``measure`` as bars, with the user's value and the average."""
+    top = 100.0 if measure == "total" else PILLAR_MAX
+    centres, shares = bin_shares(quantiles, top)
+    colour = TOTAL_COLOUR if measure == "total" else PILLAR_COLOURS[measure]
+    fig = go.Figure(
+        go.Bar(
+            x=centres,
+            y=shares,
+            width=top / 20 * 0.92,
+            marker_color=colour,
+            opacity=0.55,
+            name=t("dashboard.chart.group_share", lang),
+            hovertemplate="%{x:.1f}: %{y:.1f} %<extra></extra>",
+        )
+    )
+    fig.add_vline(
+        x=value,
+        line={"color": OFFICIAL_COLOUR, "width": 3},
+        annotation_text=t("dashboard.chart.you", lang),
+        annotation_position="top right",
+    )
+    fig.add_vline(
+        x=average,
+        line={"color": TOTAL_COLOUR, "width": 2, "dash": "dash"},
+        annotation_text=t("dashboard.chart.average", lang),
+        annotation_position="top left",
+    )
+    fig.update_xaxes(range=[0, top], title=None)
+    fig.update_yaxes(title=t("dashboard.chart.percent_of_group", lang), rangemode="tozero")
+    fig.update_layout(showlegend=False)
+    return _layout(fig, lang, height=240 if measure != "total" else 300)

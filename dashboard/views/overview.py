@@ -1,0 +1,170 @@
+"""Overview: the total as a gauge, the four pillars, the ranks, the change and the top tips."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from dashboard import data, state
+from dashboard.components import charts, downloads, widgets
+from scoring.bands import band
+from scoring.benchmarks import Percentiles, percentiles_payload
+from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.results import PILLARS, Score
+from scoring.store import Change
+from scoring.tips import Tip, tips_payload
+
+TOP_TIPS = 3
+
+
+def _change_metric(total: float, change: Change, lang: Lang) -> None:
+    delta = change.delta["total"] if change.delta is not None else None
+    colour, arrow = "gray", "off"
+    if delta is not None and round(delta, 1) > 0:
+        colour, arrow = "green", "up"
+    elif delta is not None and round(delta, 1) < 0:
+        colour, arrow = "red", "down"
+    st.metric(
+        t("common.total", lang),
+        fmt_number(total, lang, 2),
+        delta=change.text(lang),
+        delta_color=colour,
+        delta_arrow=arrow,
+        help=t("dashboard.overview.total_help", lang),
+    )
+
+
+def _headline(score: Score, change: Change, lang: Lang) -> DeltaGenerator:
+    """The total with its change and band; returns the column the gauge goes into.
+
+    The gauge is drawn after the numbers (into the returned column): plotly takes
+    the browser longest to render, and the numbers should not wait for it.
+    """
+    gauge_col, facts_col = st.columns([3, 2], vertical_alignment="center")
+    with facts_col:
+        _change_metric(score.total, change, lang)
+        st.markdown(f"**{t(f'band.{band(score.total)}', lang)}**  \n{t('band.explain', lang)}")
+    return gauge_col
+
+
+def _gauge(score: Score, lang: Lang) -> None:
+    widgets.chart(
+        charts.gauge(score.total, lang),
+        t(
+            "dashboard.overview.gauge_alt",
+            lang,
+            total=fmt_number(score.total, lang, 2),
+            band=t(f"band.{band(score.total)}", lang),
+        ),
+        key="gauge",
+    )
+
+
+def _pillars(score: Score, lang: Lang) -> None:
+    st.subheader(t("dashboard.overview.pillars", lang))
+    columns = st.columns(len(PILLARS))
+    for column, pillar in zip(columns, PILLARS, strict=True):
+        column.metric(
+            t(f"pillar.{pillar}", lang),
+            fmt_number(score.pillars[pillar].score, lang, 2),
+            help=t("dashboard.overview.pillar_help", lang),
+            border=True,
+            height="stretch",
+        )
+
+
+def comparison_lines(percentiles: Percentiles, lang: Lang) -> list[tuple[str, list[str]]]:
+    """The comparisons as (heading, lines) for the HTML report."""
+    out = []
+    for heading, group in (
+        ("benchmarks.phrase.industry_rank", percentiles.industry),
+        ("benchmarks.phrase.network_rank", percentiles.network),
+    ):
+        if group is None:
+            continue
+        lines = [
+            t("benchmarks.phrase.top", lang, value=group.total.top_percent),
+            t(
+                "benchmarks.phrase.average",
+                lang,
+                group=group.group_label(lang),
+                value=fmt_number(group.total.average, lang, 2),
+            ),
+            t("benchmarks.phrase.computed_against", lang, source=group.source_label(lang)),
+        ]
+        out.append((t(heading, lang), lines))
+    return out
+
+
+def _top_tips(tips: list[Tip], lang: Lang) -> None:
+    st.subheader(t("dashboard.overview.tips", lang))
+    if not tips:
+        st.success(t("dashboard.tips.none", lang), icon=":material/check_circle:")
+        return
+    for tip in tips[:TOP_TIPS]:
+        st.markdown(f"- **{tip.goal}**  \n  {tip.text}")
+    st.page_link(
+        "views/tips.py", label=t("dashboard.overview.all_tips", lang), icon=":material/lightbulb:"
+    )
+
+
+def render() -> None:
+    """Draw the overview page."""
+    lang = state.lang()
+    export, export_data = widgets.loaded_export(lang)
+    manual = state.manual_inputs()
+    score = data.score(export, manual)
+    change = data.week_change(export, state.today(), manual)
+    st.title(t("dashboard.overview.title", lang))
+    st.caption(
+        t(
+            "dashboard.overview.as_of",
+            lang,
+            date=fmt_date(score.as_of, lang, long=True),
+            days=score.window_days,
+            label=widgets.export_label(export, lang),
+        )
+    )
+    if export_data.archive_kind == "basic":
+        st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
+    stale = change.stale_text(lang)
+    if stale:
+        st.caption(f":material/schedule: {stale}")
+    gauge_col = _headline(score, change, lang)
+    _pillars(score, lang)
+    with gauge_col:
+        _gauge(score, lang)
+    percentiles = data.percentiles(export, manual)
+    widgets.chart(
+        charts.pillar_bars(
+            score,
+            lang,
+            references={p: percentiles.industry.pillars[p].average for p in PILLARS},
+            reference_label=t(
+                "dashboard.chart.average_of", lang, group=percentiles.industry.group_label(lang)
+            ),
+        ),
+        t(
+            "dashboard.overview.bars_alt",
+            lang,
+            **{p: fmt_number(score.pillars[p].score, lang, 2) for p in PILLARS},
+        ),
+        key="pillar_bars",
+    )
+    st.subheader(t("dashboard.overview.compared", lang))
+    widgets.comparisons(percentiles, lang)
+    # Tips simulate one what-if per sub-metric: seconds on a first visit, so they come last.
+    with st.spinner(t("dashboard.overview.tips_wait", lang)):
+        tips = data.tips(export, lang, manual)
+    _top_tips(tips, lang)
+    downloads.section(
+        export,
+        score,
+        lang,
+        extra={"percentiles": percentiles_payload(percentiles, lang), "tips": tips_payload(tips)},
+        comparisons=comparison_lines(percentiles, lang),
+        tips=[f"{tip.goal}: {tip.text}" for tip in tips[:TOP_TIPS]],
+    )
+
+
+render()

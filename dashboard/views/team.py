@@ -1,0 +1,162 @@
+"""Team: store the current export under a member's name, the leaderboard, the team average."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.components import charts, widgets
+from scoring.errors import SSIError
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.results import PILLARS
+from scoring.store import Store
+
+FLASH_KEY = "team_flash"
+
+
+def leaderboard_table(board: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The store's leaderboard as shown: rank, member, industry, date, total, pillars, change."""
+    return pd.DataFrame(
+        {
+            t("store.column.rank", lang): board["rank"].astype(int),
+            t("store.column.member", lang): board["member"],
+            t("store.column.industry", lang): board["industry"].fillna("–"),
+            t("store.column.date", lang): [fmt_date(d, lang) for d in board["as_of"]],
+            t("common.total", lang): [fmt_number(v, lang, 2) for v in board["total"]],
+            **{
+                t(f"pillar_short.{p}", lang): [fmt_number(v, lang, 2) for v in board[p]]
+                for p in PILLARS
+            },
+            t("store.column.change", lang): [
+                fmt_signed(v, lang, 2) if pd.notna(v) else "–" for v in board["change"]
+            ],
+        }
+    )
+
+
+def _store_current(store: Store, lang: Lang) -> None:
+    export = state.current_export()
+    if export is None:
+        st.info(t("dashboard.team.no_export", lang))
+        return
+    export_data = data.export_data(export)
+    with st.form("store_export", border=True):
+        st.markdown(
+            f"**{t('dashboard.team.store_title', lang, label=widgets.export_label(export, lang))}**"
+        )
+        member = st.text_input(
+            t("dashboard.team.member_name", lang),
+            value=export_data.profile.display_name or "",
+            max_chars=120,
+            key="team_member",
+        )
+        submitted = st.form_submit_button(t("dashboard.team.store_button", lang), type="primary")
+    if not submitted:
+        return
+    manual = state.manual_inputs()
+    try:
+        result = store.import_export(
+            export_data,
+            member or None,
+            score=data.score(export, manual),
+            history=data.history(export, "W", manual),
+        )
+    except SSIError as error:
+        st.error(error.message(lang), icon=":material/error:")
+        return
+    key = "store.import.already" if result.status == "already_imported" else "store.import.done"
+    st.success(
+        t(
+            key,
+            lang,
+            date=fmt_date(result.export_date, lang),
+            member=result.member,
+            total=fmt_number(result.total, lang, 2),
+            added=result.history_added,
+            replaced=result.history_replaced,
+            kept=result.history_kept,
+        ),
+        icon=":material/check_circle:",
+    )
+
+
+def _leaderboard(store: Store, lang: Lang) -> None:
+    board = store.team()
+    st.subheader(t("dashboard.team.leaderboard", lang))
+    if board.empty:
+        st.info(t("dashboard.team.empty", lang))
+        return
+    st.dataframe(
+        leaderboard_table(board, lang), hide_index=True, width="stretch", key="leaderboard"
+    )
+    average = store.team_average("W")
+    if average.empty:
+        return
+    last = average.iloc[-1]
+    st.metric(
+        t("dashboard.team.average", lang, date=fmt_date(last["as_of"], lang)),
+        fmt_number(float(last["total"]), lang, 2),
+        help=t("dashboard.team.average_help", lang, members=int(last["members"])),
+    )
+    widgets.chart(
+        charts.score_lines(average, lang),
+        t(
+            "dashboard.team.average_alt",
+            lang,
+            start=fmt_date(average["as_of"].iloc[0], lang),
+            end=fmt_date(last["as_of"], lang),
+        ),
+        key="team_average_chart",
+    )
+
+
+def _forget(store: Store, lang: Lang) -> None:
+    members = store.members()["member"].tolist()
+    if not members:
+        return
+    with st.expander(t("dashboard.team.forget_title", lang), icon=":material/delete:"):
+        member = st.selectbox(t("store.column.member", lang), members, key="forget_member")
+        sure = st.checkbox(
+            t("dashboard.team.forget_confirm", lang, member=member), key="forget_sure"
+        )
+        if st.button(
+            t("dashboard.team.forget_button", lang), disabled=not sure, key="forget_button"
+        ):
+            try:
+                gone = store.forget(member)
+            except SSIError as error:
+                st.error(error.message(lang), icon=":material/error:")
+                return
+            # The leaderboard above still lists the member: rerun, then say what went.
+            st.session_state[FLASH_KEY] = t(
+                "store.forget.done",
+                lang,
+                member=gone.member,
+                imports=gone.imports,
+                snapshots=gone.snapshots,
+                history=gone.history,
+                official=gone.official_readings,
+            )
+            st.rerun()
+
+
+def render() -> None:
+    """Draw the team page."""
+    lang = state.lang()
+    st.title(t("dashboard.team.title", lang))
+    try:
+        store = data.store()
+    except SSIError as error:
+        st.error(error.message(lang), icon=":material/error:")
+        return
+    st.markdown(t("dashboard.team.intro", lang))
+    st.caption(t("store.database", lang, where=store.where))
+    if FLASH_KEY in st.session_state:
+        st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
+    _store_current(store, lang)
+    _leaderboard(store, lang)
+    _forget(store, lang)
+
+
+render()

@@ -1,0 +1,84 @@
+"""Helpers of the dashboard tests: the app under AppTest, the samples and their scores.
+
+Page tests run the real app (``dashboard/app.py``) on the bundled sample
+archives and compare what it shows with what ``scoring`` computes for the same
+bytes, formatted the way the page formats it. The scoring side is computed once
+per test process (it is deterministic); the app keeps its own content-keyed cache.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from scoring.export import ExportData
+from scoring.ingest import read_export
+from scoring.model import score_as_of
+from scoring.results import Score
+from scoring.samples import sample_path
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+#: Generous: the first run of a worker reads an archive on a shared, loaded machine.
+TIMEOUT_S = 90
+
+
+@cache
+def sample_bytes(persona: str) -> tuple[str, bytes]:
+    """The bundled archive of ``persona`` as an upload gives it: (file name, bytes)."""
+    path = sample_path(persona)
+    return path.name, path.read_bytes()
+
+
+@cache
+def sample_data(persona: str) -> ExportData:
+    """``scoring``'s reading of the bundled archive of ``persona``."""
+    return read_export([sample_bytes(persona)])
+
+
+@cache
+def sample_score(persona: str) -> Score:
+    """``scoring``'s score of the bundled archive of ``persona`` as of its export date."""
+    return score_as_of(sample_data(persona))
+
+
+def zip_members(persona: str, names: tuple[str, ...] | None = None) -> list[tuple[str, bytes]]:
+    """Files inside the archive of ``persona`` (all, or the ones named) as (name, bytes)."""
+    with zipfile.ZipFile(sample_path(persona)) as archive:
+        wanted = names or tuple(i.filename for i in archive.infolist() if not i.is_dir())
+        return [(name, archive.read(name)) for name in wanted]
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    """Switch ``at`` to ``dashboard/views/<page>.py`` and run it."""
+    return at.switch_page(f"views/{page}.py").run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Label → shown value of every ``st.metric`` on the current page."""
+    return {m.label: m.value for m in at.metric}
+
+
+def _plain(value: Any) -> Any:
+    """Plotly's JSON with its base64 typed arrays (``{"dtype", "bdata"}``) as plain lists."""
+    if isinstance(value, dict) and {"dtype", "bdata"} <= set(value):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def plotly_charts(at: AppTest) -> list[dict]:
+    """Every plotly chart on the page: ``{"spec": <figure JSON>, "alt": <alt text>}``."""
+    return [
+        {"spec": _plain(json.loads(chart.proto.spec)), "alt": chart.proto.alt}
+        for chart in at.get("plotly_chart")
+    ]

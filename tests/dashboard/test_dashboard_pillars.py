@@ -1,0 +1,65 @@
+"""The Pillars page: every sub-metric with value, target, points, sources and its history."""
+
+from __future__ import annotations
+
+from dashboard_fixtures import open_page, plotly_charts, sample_data, sample_score
+
+from scoring.i18n import fmt_number, t
+from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.results import PILLARS
+
+
+def test_each_pillar_table_lists_its_sub_metrics_with_scorings_points(make_app) -> None:
+    at = open_page(make_app(sample="active_seller"), "pillars")
+    score = sample_score("active_seller")
+    assert len(at.dataframe) == len(PILLARS)
+    for table, pillar in zip(at.dataframe, PILLARS, strict=True):
+        frame = table.value
+        metrics = score.pillars[pillar].metrics
+        assert list(frame["Sub-metric"]) == [t(f"metric.{m.key}.label", "en") for m in metrics]
+        assert list(frame["Points"]) == [fmt_number(m.points, "en", 2) for m in metrics]
+        assert list(frame["Max."]) == [fmt_number(m.max_points, "en", 2) for m in metrics]
+    assert [tab.label for tab in at.tabs] == [
+        f"{t(f'pillar_short.{p}', 'en')} · {fmt_number(score.pillars[p].score, 'en', 2)}"
+        for p in PILLARS
+    ]
+
+
+def test_values_are_shown_in_their_units_and_sources_by_name(make_app) -> None:
+    at = open_page(make_app(sample="active_seller", lang="de"), "pillars")
+    score = sample_score("active_seller")
+    brand = at.dataframe[0].value
+    completeness = score.metric("profile_completeness")
+    # A share: 1.0 → "100 %"; German headings.
+    assert brand["Wert"].iloc[0] == f"{fmt_number(completeness.value * 100, 'de', 0)} %"
+    assert brand["Gelesen aus"].iloc[1] == t("dashboard.kind.endorsements_received", "de")
+    people = at.dataframe[1].value
+    days = score.metric("days_active")
+    row = [m.key for m in score.pillars["people"].metrics].index("days_active")
+    assert people["Wert"].iloc[row] == f"{fmt_number(days.value, 'de', 0)} Tage"
+    views = [m.key for m in score.pillars["people"].metrics].index("profile_views")
+    assert people["Wert"].iloc[views] == t("score.missing_input", "de")
+
+
+def test_profile_views_entered_by_hand_raise_the_people_pillar(make_app) -> None:
+    at = open_page(make_app(sample="newcomer"), "pillars")
+    at.number_input(key="manual_profile_views").set_value(150).run()
+    expected = score_as_of(sample_data("newcomer"), manual=ManualInputs(profile_views_90d=150))
+    before = sample_score("newcomer")
+    assert expected.pillars["people"].score > before.pillars["people"].score
+    assert at.tabs[1].label == f"People · {fmt_number(expected.pillars['people'].score, 'en', 2)}"
+    # Every page scores with the input now, the overview included.
+    at = open_page(at, "overview")
+    assert at.metric[0].value == fmt_number(expected.total, "en", 2)
+
+
+def test_the_activity_behind_a_sub_metric_is_charted_week_by_week(make_app) -> None:
+    at = open_page(make_app(sample="active_seller"), "pillars")
+    at.selectbox(key="over_time_insights").set_value("comments").run()
+    history = score_history(sample_data("active_seller"), freq="W")
+    chart = plotly_charts(at)[2]  # brand, people, insights, relationships
+    bars, points = chart["spec"]["data"]
+    assert len(bars["x"]) == len(history)
+    assert bars["y"][-1] == history["value.comments"].iloc[-1]
+    assert points["y"][-1] == history["points.comments"].iloc[-1]
+    assert "Comments" in chart["alt"]
