@@ -11,8 +11,9 @@ from dashboard import data, state
 from dashboard.components import widgets
 from dashboard.state import CurrentExport, FailedUpload
 from scoring.errors import SSIError
-from scoring.export import ExportData
+from scoring.export import ExportData, SourceReport
 from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.ingest.notes import localize
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,12 @@ def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -
         st.info(t("dashboard.import.partial_notice", lang), icon=":material/info:")
 
 
+def _notes_text(source: SourceReport, lang: Lang) -> str:
+    """The file's warnings and why rows were skipped, in the reader's language."""
+    skipped = [f"{localize(reason, lang)} ({n})" for reason, n in source.skip_reasons.items()]
+    return " · ".join([localize(w, lang) for w in source.warnings] + skipped)
+
+
 def _file_report(export_data: ExportData, lang: Lang) -> None:
     st.markdown(f"#### {t('dashboard.import.report', lang)}")
     report = pd.DataFrame(
@@ -150,7 +157,7 @@ def _file_report(export_data: ExportData, lang: Lang) -> None:
             t("dashboard.import.col_rows", lang): [s.rows for s in export_data.sources],
             t("dashboard.import.col_skipped", lang): [s.skipped for s in export_data.sources],
             t("dashboard.import.col_warnings", lang): [
-                " · ".join(s.warnings) for s in export_data.sources
+                _notes_text(s, lang) for s in export_data.sources
             ],
         }
     )

@@ -129,15 +129,7 @@ def _forget(store: Store, lang: Lang) -> None:
                 st.error(error.message(lang), icon=":material/error:")
                 return
             # The leaderboard above still lists the member: rerun, then say what went.
-            st.session_state[FLASH_KEY] = t(
-                "store.forget.done",
-                lang,
-                member=gone.member,
-                imports=gone.imports,
-                snapshots=gone.snapshots,
-                history=gone.history,
-                official=gone.official_readings,
-            )
+            st.session_state[FLASH_KEY] = gone.message(lang)
             st.rerun()
 
 

@@ -125,3 +125,14 @@ def test_the_sample_choice_opens_the_chosen_persona(make_app, monkeypatch) -> No
     assert at.subheader[0].value == "Loaded: sample data (Newcomer)"
     # 15 Oct 2026 → 21 Nov 2026 is 16 + 21 = 37 days: more than the store's 30, so stale.
     assert t("store.stale", "en", date="2026-10-15", days=37) in [w.value for w in at.warning]
+
+
+def test_skipped_rows_are_explained_in_the_report_in_german(make_app) -> None:
+    # active_seller carries two endorsement files; the UTF-16 twin repeats 4 rows
+    # of the UTF-8 file (sample_data/README.md), which the reader skips.
+    at = _import_page(make_app, lang="de")
+    name, content = sample_bytes("active_seller")
+    at.file_uploader[0].set_value((name, content, ZIP)).run()
+    report = at.dataframe[0].value.set_index("Datei")
+    notes = report.loc["Endorsement Received Info.csv", "Hinweise"]
+    assert notes == "wiederholt eine Zeile einer anderen Datei (4)"
