@@ -43,6 +43,9 @@ def register(subparsers: Any) -> None:
     score.add_argument("--industry", metavar="NAME", help=t("score.arg.industry", "en"))
     score.add_argument("--peers", metavar="FILE", help=t("score.arg.peers", "en"))
     score.add_argument("--official", metavar="FILE", help=t("score.arg.official", "en"))
+    score.add_argument("--team", action="store_true", help=t("score.arg.team", "en"))
+    score.add_argument("--member", metavar="NAME", help=t("score.arg.member", "en"))
+    score.add_argument("--db", metavar="URL", help=t("score.arg.db", "en"))
     score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", "en"))
     score.set_defaults(func=run_score)
 
@@ -122,7 +125,15 @@ def run_score(args: argparse.Namespace) -> int:
     official = _official_reading(args.official)
     data = read_export(args.paths)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
-    percentiles = compare(score, data, industry=args.industry, peers=args.peers, official=official)
+    percentiles = compare(
+        score,
+        data,
+        industry=args.industry,
+        peers=args.peers,
+        official=official,
+        cohort=_team_cohort(args),
+        member=args.member,
+    )
     tips = ranked_tips(data, score, lang=lang, limit=max(args.tips, 0), manual=manual)
     if args.as_json:
         payload = score_payload(score, lang)
@@ -135,6 +146,20 @@ def run_score(args: argparse.Namespace) -> int:
         print()
         print(guidance_text(score, percentiles, tips, lang))
     return 0
+
+
+def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
+    """The other members stored in the score database, when ``--team`` asks for them.
+
+    The store is imported only here, so ``ssi score`` without ``--team`` never
+    needs a database.
+    """
+    if not args.team:
+        return None
+    from scoring.store import Store
+
+    with Store(args.db) as store:
+        return store.cohort(exclude=args.member)
 
 
 def _official_reading(path: str | None) -> OfficialReading | None:

@@ -122,3 +122,26 @@ def test_a_missing_official_file_is_one_line_exit_2(tmp_path):
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "nope.txt" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_team_in_the_score_database_is_the_network_without_the_user(tmp_path):
+    db = f"sqlite:///{tmp_path / 'team.sqlite'}"
+    for persona, member in (
+        ("passive_job_seeker", "Deniz"), ("newcomer", "Lena"),
+        ("basic", "Sofia"), ("active_seller", "Katharina"),
+    ):  # fmt: skip
+        stored = ssi("import", str(sample_path(persona)), "--member", member, "--db", db)
+        assert stored.returncode == 0, stored.stderr
+    run = ssi(
+        "score", str(sample_path("active_seller")), "--json", "--tips", "0",
+        "--team", "--member", "katharina", "--db", db,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    network = json.loads(run.stdout)["percentiles"]["network"]
+    assert network["source"] == "cohort"
+    # Katharina herself is left out; 73.85 is above 35.63, 15.68 and 28.36 →
+    # percentile 100 → "Top 1%" (LinkedIn never says Top 0%);
+    # average (35.63 + 15.68 + 28.36) / 3 = 79.67 / 3 = 26.5567
+    assert network["total"]["percentile"] == 100.0
+    assert network["total"]["top_percent"] == 1
+    assert network["total"]["average"] == pytest.approx(26.5567, abs=0.005)
