@@ -142,8 +142,8 @@ def _as_list(sources: Sequence[Source] | Source) -> list[Source]:
     return list(sources)
 
 
-def _mb(size: int) -> str:
-    return f"{size / _MIB:,.1f}"
+def _mb(size: int) -> float:
+    return size / _MIB
 
 
 def safe_member_name(origin: str, name: str) -> str:
@@ -236,7 +236,7 @@ def _check_directory(
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise CompressionRatioError(
-                    file=origin, member=name, ratio=f"{ratio:,.0f}", limit=f"{limits.max_ratio:g}"
+                    file=origin, member=name, ratio=ratio, limit=float(limits.max_ratio)
                 )
         budget.admit(origin, name, info.file_size)
         wanted.append((name, info))

@@ -7,7 +7,44 @@ what the message needs) are given where the error is raised. The texts live in
 
 from __future__ import annotations
 
-from scoring.errors import ArchiveError, ExportError, ExportFormatError, UnsafeArchiveError
+from typing import Any, ClassVar
+
+from scoring.errors import (
+    ArchiveError,
+    ExportError,
+    ExportFormatError,
+    SSIError,
+    UnsafeArchiveError,
+)
+from scoring.i18n import fmt_number, t
+
+
+class _LocalizedError(SSIError):
+    """An error whose numbers and kind name are written the way the reader's language writes them.
+
+    The parameters stay raw (numbers, a kind key) so that the dashboard and the
+    CLI can show ``2.048,0 MB`` and „Kontakte“ in German and ``2,048.0 MB`` and
+    “Connections” in English from the same error.
+    """
+
+    #: Decimals for float parameters; integers are always shown whole.
+    decimals: ClassVar[int] = 1
+
+    def message(self, lang: str = "en") -> str:
+        """The one-line message in ``lang`` with localized numbers and kind name."""
+        params = {key: self._shown(key, value, lang) for key, value in self.params.items()}
+        return t(self.code, lang, **params)
+
+    def _shown(self, key: str, value: Any, lang: str) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return fmt_number(value, lang, 0)
+        if isinstance(value, float):
+            return fmt_number(value, lang, self.decimals)
+        if key == "kind":
+            return t(f"kind.{value}", lang)
+        return value
 
 
 class SourceNotFoundError(ExportError):
@@ -46,31 +83,32 @@ class PathTraversalError(UnsafeArchiveError):
     code = "error.archive.path_traversal"
 
 
-class ArchiveTooLargeError(UnsafeArchiveError):
+class ArchiveTooLargeError(_LocalizedError, UnsafeArchiveError):
     """All files together would unpack to more than the limit."""
 
     code = "error.archive.too_large"
 
 
-class MemberTooLargeError(UnsafeArchiveError):
+class MemberTooLargeError(_LocalizedError, UnsafeArchiveError):
     """One file would unpack to more than the limit (or to more than it declares)."""
 
     code = "error.archive.member_too_large"
 
 
-class CompressionRatioError(UnsafeArchiveError):
+class CompressionRatioError(_LocalizedError, UnsafeArchiveError):
     """A file compressed so strongly that it is typical of a zip bomb."""
 
     code = "error.archive.ratio"
+    decimals = 0
 
 
-class TooManyMembersError(UnsafeArchiveError):
+class TooManyMembersError(_LocalizedError, UnsafeArchiveError):
     """Far more files than any real export holds."""
 
     code = "error.archive.too_many_members"
 
 
-class UnexpectedColumnsError(ExportFormatError):
+class UnexpectedColumnsError(_LocalizedError, ExportFormatError):
     """A known file whose header lacks the columns its kind needs."""
 
     code = "error.format.columns"

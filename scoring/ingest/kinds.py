@@ -247,7 +247,9 @@ def _from_owner(rows: Rows, sender: pd.Series, sponsored: pd.Series) -> pd.Serie
     counts = sender[~sponsored].value_counts()
     if counts.empty:
         return pd.Series(False, index=sender.index)
-    rows.warnings.append(t("ingest.warning.owner_guessed", "en"))
+    # Without a name to look for, "no sender matches" would blame a file the user never gave.
+    key = "ingest.warning.owner_guessed" if rows.owner_name else "ingest.warning.owner_unnamed"
+    rows.warnings.append(t(key, "en"))
     return (sender == counts.index[0]).fillna(False)
 
 

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli import inspect_cmd, main
 
 PROFILE = (
     b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
@@ -206,3 +206,17 @@ def test_a_complete_export_has_no_notice(tmp_path, capsys):
     assert out["archive_kind"] == "complete"
     assert "notice" not in out
     assert set(out) == {"archive_kind", "export_date", "sources", "ignored", "missing"}
+
+
+def test_an_internal_error_exits_1_with_one_line_and_no_traceback(basic_zip, capsys, monkeypatch):
+    def broken(paths):
+        raise KeyError("a bug of ours, not the user's input")
+
+    monkeypatch.delenv("SSI_DEBUG", raising=False)
+    monkeypatch.setattr(inspect_cmd, "read_export", broken)
+    assert main(["inspect", "--lang", "de", str(basic_zip)]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == (
+        "Interner Fehler (KeyError). Bitte melden Sie ihn; Ihre Daten wurden nicht verändert.\n"
+    )

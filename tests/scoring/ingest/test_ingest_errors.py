@@ -135,9 +135,47 @@ def test_unexpected_columns_message_says_what_was_expected_and_found():
     with pytest.raises(UnexpectedColumnsError) as caught:
         read_export([("Connections.csv", b"Name,Phone\nLena,0151\n")])
     assert str(caught.value) == (
-        "Connections.csv does not have the columns of a LinkedIn connections file: expected "
+        "Connections.csv does not have the columns of a LinkedIn Connections file: expected "
         "First Name, Last Name, URL, Company, Position, Connected On; found Name,Phone. "
         "Use the file as LinkedIn exported it, with its header row unchanged."
+    )
+    # The kind is named as German speakers call it, not by its code name.
+    assert caught.value.message("de") == (
+        "Connections.csv hat nicht die Spalten einer LinkedIn-Datei vom Typ Kontakte: erwartet "
+        "First Name, Last Name, URL, Company, Position, Connected On; gefunden Name,Phone. "
+        "Verwenden Sie die Datei so, wie LinkedIn sie exportiert hat, mit unveränderter "
+        "Kopfzeile."
+    )
+
+
+def test_sizes_in_the_message_are_written_as_each_language_writes_numbers():
+    # 1,536 KiB = 1.5 MiB against a limit of 1,024 KiB = 1.0 MiB.
+    big = [("Skills.csv", b"x" * (1536 * 1024))]
+    with pytest.raises(MemberTooLargeError) as caught:
+        read_export(big, limits=ArchiveLimits(max_file_bytes=1024 * 1024))
+    assert caught.value.message("en") == (
+        "Skills.csv is not safe to open: “Skills.csv” would unpack to 1.5 MB, more than the "
+        "limit of 1.0 MB. Choose the archive LinkedIn sent you."
+    )
+    assert "„Skills.csv“ wäre entpackt 1,5 MB groß, mehr als die Grenze von 1,0 MB" in (
+        caught.value.message("de")
+    )
+
+
+def test_counts_in_the_message_get_thousands_separators_per_language():
+    # 1,000 files against a limit of 999: the 1,000th file is one too many.
+    many = [(f"Skills_{i}.csv", F.SKILLS) for i in range(1000)]
+    with pytest.raises(TooManyMembersError) as caught:
+        read_export(many, limits=ArchiveLimits(max_members=999))
+    assert "it holds 1,000 files, more than the limit of 999." in caught.value.message("en")
+    assert "Es enthält 1.000 Dateien, mehr als die Grenze von 999." in caught.value.message("de")
+
+
+def test_compression_ratio_is_shown_whole_in_both_languages():
+    error = CompressionRatioError(file="x.zip", member="Connections.csv", ratio=1234.4, limit=200.0)
+    assert "compressed 1,234-fold, which is typical of a zip bomb (limit 200-fold)" in str(error)
+    assert "ist 1.234-fach komprimiert, typisch für eine ZIP-Bombe (Grenze 200-fach)" in (
+        error.message("de")
     )
 
 

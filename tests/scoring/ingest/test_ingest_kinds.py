@@ -134,6 +134,23 @@ def test_message_owner_without_profile_is_the_most_frequent_sender():
     data = read({"messages.csv": F.MESSAGES})
     assert list(data.frame("messages")["from_owner"]) == [True, False, False, True, True]
     assert report(data, "messages.csv").warnings == [
+        "no Profile.csv with your name came with the messages, so the most frequent sender"
+        " was taken as you"
+    ]
+
+
+def test_message_owner_guessed_when_no_sender_has_the_profile_name():
+    # Profile says "Anna Beispiel"; these two messages come from Lena (1) and Jonas (2),
+    # so the owner is Jonas, the more frequent sender, and the reader says why.
+    messages = (
+        b"CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
+        b"2-A==,Lena Hartmann,Jonas Weber,2025-06-01 14:03:22 UTC,Hallo\n"
+        b"2-A==,Jonas Weber,Lena Hartmann,2025-06-01 14:05:00 UTC,Hallo zurueck\n"
+        b"2-A==,Jonas Weber,Lena Hartmann,2025-06-01 14:06:00 UTC,Noch was\n"
+    )
+    data = read({"messages.csv": messages, "Profile.csv": F.PROFILE})
+    assert list(data.frame("messages")["from_owner"]) == [False, True, True]
+    assert report(data, "messages.csv").warnings == [
         "no message sender matches the name in Profile.csv, so the most frequent sender"
         " was taken as you"
     ]
