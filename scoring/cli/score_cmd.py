@@ -25,6 +25,7 @@ from scoring.errors import InputError
 from scoring.i18n import fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model.metrics import METRIC_SPECS
 from scoring.model.payload import history_payload, score_payload
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, MetricScore, Score
@@ -142,7 +143,7 @@ def run_score(args: argparse.Namespace) -> int:
         payload["tips"] = tips_payload(tips)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(score_text(score, lang))
+        print(score_text(score, lang, export_date=data.export_date))
         print()
         print(guidance_text(score, percentiles, tips, lang))
     return 0
@@ -222,8 +223,13 @@ def _aligned(rows: list[list[str]], right: set[int]) -> list[str]:
     ]
 
 
-def score_text(score: Score, lang: str = "en") -> str:
-    """The human report of ``score``: a title, then one aligned row per pillar and sub-metric."""
+def score_text(score: Score, lang: str = "en", *, export_date: date | None = None) -> str:
+    """The human report of ``score``: a title, then one aligned row per pillar and sub-metric.
+
+    Notes below the table explain empty values and missing inputs; given the
+    ``export_date``, a score as of a later date says that the export knows nothing
+    after it (the activity only leaves the window).
+    """
     rows = [[t(f"score.heading.{c}", lang) for c in ("metric", "value", "target", "points")]]
     for key in PILLARS:
         pillar = score.pillars[key]
@@ -254,10 +260,19 @@ def score_text(score: Score, lang: str = "en") -> str:
         lines += [f"{t(f'metric.{m.key}.label', lang)}: {t(f'metric.{m.key}.none', lang)}"
                   for m in empty]  # fmt: skip
     lacking = [m for m in score.metrics() if m.missing_input]
-    for note, by_hand in (("score.missing_note", False), ("score.manual_note", True)):
-        labels = [t(f"metric.{m.key}.label", lang) for m in lacking if (not m.sources) == by_hand]
-        if labels:
-            lines += ["", t(note, lang, keys=", ".join(labels))]
+    # a number typed in counts from the export date on: say so rather than ask for it again
+    entered = {m.key for m in lacking if METRIC_SPECS[m.key].manual_field in score.manual_inputs}
+    groups = (
+        ("score.missing_note", [m for m in lacking if m.sources]),
+        ("score.manual_note", [m for m in lacking if not m.sources and m.key not in entered]),
+        ("score.manual_later_note", [m for m in lacking if m.key in entered]),
+    )
+    for note, metrics in groups:
+        if metrics:
+            labels = ", ".join(t(f"metric.{m.key}.label", lang) for m in metrics)
+            lines += ["", t(note, lang, keys=labels)]
+    if export_date is not None and score.as_of > export_date:
+        lines += ["", t("score.after_export_note", lang, date=fmt_date(export_date, lang))]
     return "\n".join(lines)
 
 

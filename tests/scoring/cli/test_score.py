@@ -205,3 +205,49 @@ def test_empty_values_are_explained_below_the_table():
         "Accepted invitations: You sent no connection request in the window, so there is "
         "nothing to accept yet." in lines
     )
+
+
+def test_a_score_after_the_export_date_says_the_export_knows_nothing_later(export, capsys):
+    code, out, _ = run_main(capsys, "score", export, "--as-of", "2027-01-15", "--tips", "0")
+    assert code == 0
+    lines = out.splitlines()
+    # the window 2026-10-18 … 2027-01-15 holds none of the 20 comments of 2026-10-01
+    comments = next(line for line in lines if line.strip().startswith("Comments"))
+    assert comments.split()[1:] == ["0", "200", "0.00", "/", "5"]
+    assert (
+        "The export ends on 2026-10-15 and knows nothing after it: this score shows your "
+        "activity leaving the window as if you had stopped on that day." in lines
+    )
+    _, on_export_day, _ = run_main(capsys, "score", export, "--tips", "0")
+    assert "knows nothing after it" not in on_export_day
+
+
+def test_the_after_export_note_in_german():
+    data = make_export(export_date=date(2026, 10, 15), comments={"at": ["2026-10-01"]})
+    text = score_text(
+        score_as_of(data, as_of=date(2026, 11, 1)), "de", export_date=data.export_date
+    )
+    assert text.splitlines()[-1].startswith(
+        "Der Export endet am 15.10.2026 und kennt nichts danach"
+    )
+
+
+def test_manual_inputs_before_their_date_are_named_as_entered_not_asked_for(export, capsys):
+    args = ("score", export, "--profile-views", "40", "--tips", "0")
+    _, earlier, _ = run_main(capsys, *args, "--as-of", "2026-10-01")
+    lines = earlier.splitlines()
+    # entered for the export date (2026-10-15), so on 2026-10-01 they do not count
+    assert (
+        "Entered but not counted on this date: Profile views (entered by hand). They describe "
+        "the 90 days before the export date and count for scores as of that date or later." in lines
+    )
+    # saved leads were not entered: still asked for
+    assert (
+        "Not in the export: Saved leads (entered by hand). Enter them with --profile-views and "
+        "--saved-leads to earn their points." in lines
+    )
+    _, on_export_day, _ = run_main(capsys, *args)
+    views = next(x for x in on_export_day.splitlines() if x.strip().startswith("Profile views"))
+    # sqrt(40/150) * 3.5 = 0.51640 * 3.5 = 1.807 → 1.81
+    assert views.split()[-3:] == ["1.81", "/", "3.5"]
+    assert "Entered but not counted" not in on_export_day
