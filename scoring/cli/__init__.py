@@ -21,6 +21,7 @@ from scoring.i18n import normalize_lang, t
 COMMAND_MODULES = (
     "scoring.cli.inspect_cmd",
     "scoring.cli.score_cmd",
+    "scoring.cli.guide_cmd",
     "scoring.cli.store_cmd",
 )
 
