@@ -50,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="Store the score and weekly history of LinkedIn exports (never the exports).",
         description="Score each export and store the result (never the export itself). "
         "Every zip and folder is one export; loose CSV files together form one. "
-        "Importing the same export again adds nothing.",
+        "Importing the same export again adds nothing. Each export is stored on its own: "
+        "when one fails, those before it stay stored.",
     )
     imp.add_argument("paths", nargs="+", metavar="PATH", help="export zip, folder or CSV files")
     imp.add_argument("--member", metavar="NAME", help="whose export (default: profile name)")
@@ -117,15 +118,17 @@ def run_import(args: argparse.Namespace) -> int:
     from scoring.ingest import read_export
 
     lang = _lang(args)
+    results = []
     with open_store(args) as store:
-        results = [
-            store.import_export(read_export(sources), args.member)
-            for sources in export_groups(args.paths)
-        ]
+        for sources in export_groups(args.paths):
+            result = store.import_export(read_export(sources), args.member)
+            results.append(result)
+            if not args.json:
+                # Said at once: when a later export fails, the user still learns which
+                # ones before it were stored (each import is its own transaction).
+                print(result.message(lang), flush=True)
         if args.json:
             return _print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
-    for result in results:
-        print(result.message(lang))
     return 0
 
 

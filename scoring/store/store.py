@@ -155,6 +155,10 @@ class Store:
         self._now = now or _utc_now
         try:
             self.engine = _create_engine(self.url, self.settings.sqlite)
+        except ImportError as exc:
+            # A team-server URL names a driver (psycopg, say) that is not installed.
+            driver = exc.name or make_url(self.url).get_driver_name()
+            raise StoreError("error.store.driver", where=self.where, driver=driver) from exc
         except (SQLAlchemyError, OSError, ValueError) as exc:
             reason = _reason(exc) if isinstance(exc, SQLAlchemyError) else str(exc)
             raise StoreError("error.store.open", where=self.where, reason=reason) from exc

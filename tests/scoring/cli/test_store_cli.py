@@ -242,6 +242,21 @@ def test_member_flag_names_the_export_owner(tmp_path):
         assert store.members()["member"].tolist() == ["Recruiting Desk"]
 
 
+def test_exports_before_a_broken_one_are_stored_and_reported(tmp_path):
+    url = f"sqlite:///{tmp_path / 'ssi.sqlite'}"
+    broken = tmp_path / "Broken.zip"
+    broken.write_text("not a zip archive")
+
+    run = ssi("import", str(sample_path("newcomer")), str(broken), "--db", url)
+
+    assert run.returncode == 2
+    assert run.stdout.startswith("Stored the export of 2026-10-15 for Lena Hofbauer:")
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert str(broken) in run.stderr
+    with Store(url) as store:
+        assert store.members()["member"].tolist() == ["Lena Hofbauer"]
+
+
 def test_each_zip_and_folder_is_one_export_and_loose_files_form_one(tmp_path):
     folder = tmp_path / "unzipped"
     folder.mkdir()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
+import pytest
+
+from scoring.errors import StoreError
+from scoring.store import Store
 from scoring.store.paths import data_dir, default_database_url, display_url, sqlite_file
 
 HOME = Path("/home/anna")
@@ -58,3 +63,23 @@ def test_store_creates_its_folder_readable_by_the_owner_only(tmp_path):
 
     assert (folder / "ssi.sqlite").is_file()
     assert folder.stat().st_mode & 0o077 == 0
+
+
+def test_team_server_url_without_its_driver_is_a_one_line_store_error():
+    if importlib.util.find_spec("pg8000") is not None:
+        pytest.skip("pg8000 is installed here, so its absence cannot be shown")
+
+    with pytest.raises(StoreError) as caught:
+        Store("postgresql+pg8000://ssi:secret@team-server/ssi")
+
+    assert caught.value.code == "error.store.driver"
+    assert caught.value.params["driver"] == "pg8000"
+    english, german = caught.value.message("en"), caught.value.message("de")
+    assert english.startswith(
+        "The score database postgresql+pg8000://ssi:***@team-server/ssi needs the Python "
+        "package pg8000, which is not installed;"
+    )
+    assert german.startswith("Die Score-Datenbank postgresql+pg8000://ssi:***@team-server/ssi")
+    for text in (english, german):
+        assert "secret" not in text
+        assert len(text.splitlines()) == 1

@@ -93,12 +93,13 @@ def _private_strings(persona: str) -> set[str]:
 
 
 def _allowed_text(exports) -> str:
-    """What the store may hold: the owners' names and industries, file reports, metric keys."""
+    """What the store may hold: the owners' names and industries, file names, metric keys."""
     parts = []
     for data in exports.values():
         parts += [data.profile.first_name or "", data.profile.last_name or ""]
         parts += [data.profile.industry or "", data.archive_name or ""]
-        parts += [s.model_dump_json() for s in data.sources]
+        # File names and kinds only: a reader warning quoting a cell would be a leak.
+        parts += [f"{s.file} {s.kind}" for s in data.sources]
         parts += [m.key for m in score_as_of(data).metrics()]
     return "\n".join(parts)
 
