@@ -1,8 +1,11 @@
 """The ``ssi`` command: a thin skin over the scoring package.
 
-Each sub-command lives in its own module with ``register(subparsers)``; the
-module sets ``func`` on its parser. Exit codes: 0 success, 2 bad input (one line
-on stderr, in the chosen language), 1 internal error (one line, no traceback
+Each sub-command lives in its own module with ``register(subparsers, lang)``;
+the module sets ``func`` on its parser and takes every help text from the
+catalogue in ``lang``. The language is known before the parser is built
+(``--lang`` anywhere on the command line, else ``SSI_LANG``, else English), so
+``--help`` speaks it too. Exit codes: 0 success, 2 bad input (one line on
+stderr, in the chosen language), 1 internal error (one line, no traceback
 unless ``SSI_DEBUG=1``).
 """
 
@@ -12,10 +15,12 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
 
 from scoring.errors import SSIError
-from scoring.i18n import normalize_lang, t
+from scoring.i18n import LANGS, Lang, normalize_lang, t
 
 #: Sub-command modules, in the order ``ssi --help`` lists them.
 COMMAND_MODULES = (
@@ -26,13 +31,68 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ssi",
-        description="Estimate, explain and track your LinkedIn Social Selling Index "
-        "from your own data export.",
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the ``usage:`` prefix in the help language."""
+
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **kwargs: Any) -> None:
+        super().__init__(prog, **kwargs)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (sections, ``-h``, ``usage:``) are in ``lang``.
+
+    Sub-parsers made through :meth:`add_subparsers` inherit the language, so a
+    module only has to pass catalogue texts for its own options.
+    """
+
+    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "formatter_class", partial(HelpFormatter, usage_prefix=t("cli.usage", lang))
+        )
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        # Renamed only after the parents' options have joined these groups by their titles.
+        self._positionals.title = t("cli.section.positionals", lang)
+        self._optionals.title = t("cli.section.options", lang)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = t("cli.arg.help", lang)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", partial(Parser, lang=self.lang))
+        return super().add_subparsers(**kwargs)
+
+
+def argv_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
+    """The language asked for on the command line (``--lang de``/``--lang=de``), else ``SSI_LANG``.
+
+    Read before parsing because the help texts are built in this language; the
+    last ``--lang`` wins, as in argparse, and nothing after ``--`` counts.
+    """
+    value = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            break
+        if arg == "--lang":
+            value = next(args, None)
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    env = os.environ if environ is None else environ
+    return normalize_lang(value if value is not None else env.get("SSI_LANG"))
+
+
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The ``ssi`` parser with every sub-command, its help texts in ``lang``."""
+    parser = Parser(prog="ssi", description=t("cli.description", lang), lang=lang)
+    parser.add_argument("--lang", choices=LANGS, help=t("cli.arg.lang", lang))
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, help=t("cli.arg.command", lang)
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -40,15 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name == name:
                 continue
             raise
-        module.register(sub)
+        module.register(sub, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(argv_lang(args_list))
     args = parser.parse_args(args_list)
-    lang = normalize_lang(getattr(args, "lang", None) or os.environ.get("SSI_LANG"))
+    # A sub-command's own --lang (None when not given) replaces the one before the
+    # command name, so the language is resolved again from the whole command line.
+    args.lang = normalize_lang(getattr(args, "lang", None) or argv_lang(args_list))
+    lang = args.lang
     try:
         return int(args.func(args) or 0)
     except SSIError as exc:

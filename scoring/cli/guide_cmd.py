@@ -21,7 +21,7 @@ import pandas as pd
 
 from scoring.cli.score_cmd import _common_arguments, _lang, manual_inputs, parse_date, parse_window
 from scoring.errors import InputError
-from scoring.i18n import fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.official import Calibration, OfficialReading, calibrate, parse_official
@@ -31,32 +31,32 @@ from scoring.simulate import ACTIVITIES, decay, simulate
 SCORES = ("total", *PILLARS)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``whatif`` and ``calibrate`` sub-commands to the ``ssi`` parser."""
     whatif = subparsers.add_parser(
-        "whatif", help=t("whatif.help", "en"), description=t("whatif.help", "en")
+        "whatif", help=t("whatif.help", lang), description=t("whatif.help", lang)
     )
-    _common_arguments(whatif)
+    _common_arguments(whatif, lang)
     whatif.add_argument(
-        "--add", action="append", default=[], metavar="ACTIVITY=N", help=t("whatif.arg.add", "en")
+        "--add", action="append", default=[], metavar="ACTIVITY=N", help=t("whatif.arg.add", lang)
     )
-    whatif.add_argument("--weeks", metavar="W", help=t("whatif.arg.weeks", "en"))
-    whatif.add_argument("--stop", metavar="WEEKS", help=t("whatif.arg.stop", "en"))
-    whatif.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", "en"))
-    whatif.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", "en"))
-    whatif.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", "en"))
+    whatif.add_argument("--weeks", metavar="W", help=t("whatif.arg.weeks", lang))
+    whatif.add_argument("--stop", metavar="WEEKS", help=t("whatif.arg.stop", lang))
+    whatif.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", lang))
+    whatif.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", lang))
+    whatif.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", lang))
     whatif.set_defaults(func=run_whatif)
 
     cal = subparsers.add_parser(
-        "calibrate", help=t("calibrate.help", "en"), description=t("calibrate.help", "en")
+        "calibrate", help=t("calibrate.help", lang), description=t("calibrate.help", lang)
     )
-    _common_arguments(cal)
+    _common_arguments(cal, lang)
     cal.add_argument(
         "--reading",
         action="append",
         default=[],
         metavar="YYYY-MM-DD=FILE",
-        help=t("calibrate.arg.reading", "en"),
+        help=t("calibrate.arg.reading", lang),
     )
     cal.set_defaults(func=run_calibrate)
 

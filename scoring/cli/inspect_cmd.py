@@ -15,19 +15,23 @@ import sys
 from typing import Any
 
 from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
-from scoring.i18n import fmt_date, fmt_number, normalize_lang, t
+from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.ingest.notes import localize
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``inspect`` sub-command to the ``ssi`` parser."""
     parser = subparsers.add_parser(
-        "inspect", help=t("inspect.help", "en"), description=t("inspect.help", "en")
+        "inspect", help=t("inspect.help", lang), description=t("inspect.help", lang)
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("inspect.arg.paths", "en"))
-    parser.add_argument("--json", action="store_true", dest="as_json", help=t("inspect.arg.json"))
-    parser.add_argument("--lang", choices=("en", "de"), default=None, help=t("inspect.arg.lang"))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("inspect.arg.paths", lang))
+    parser.add_argument(
+        "--json", action="store_true", dest="as_json", help=t("inspect.arg.json", lang)
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "de"), default=None, help=t("inspect.arg.lang", lang)
+    )
     parser.set_defaults(func=run)
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from scoring.bands import band
 from scoring.benchmarks import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
-from scoring.i18n import fmt_date, fmt_number, normalize_lang, t
+from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model.metrics import METRIC_SPECS
@@ -32,37 +32,41 @@ from scoring.results import PILLARS, MetricScore, Score
 from scoring.tips import Tip, ranked_tips, tips_payload
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``score`` and ``history`` sub-commands to the ``ssi`` parser."""
     score = subparsers.add_parser(
-        "score", help=t("score.help", "en"), description=t("score.help", "en")
+        "score", help=t("score.help", lang), description=t("score.help", lang)
     )
-    _common_arguments(score)
-    score.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", "en"))
-    score.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", "en"))
-    score.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", "en"))
-    score.add_argument("--industry", metavar="NAME", help=t("score.arg.industry", "en"))
-    score.add_argument("--peers", metavar="FILE", help=t("score.arg.peers", "en"))
-    score.add_argument("--official", metavar="FILE", help=t("score.arg.official", "en"))
-    score.add_argument("--team", action="store_true", help=t("score.arg.team", "en"))
-    score.add_argument("--member", metavar="NAME", help=t("score.arg.member", "en"))
-    score.add_argument("--db", metavar="URL", help=t("score.arg.db", "en"))
-    score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", "en"))
+    _common_arguments(score, lang)
+    score.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", lang))
+    score.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", lang))
+    score.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", lang))
+    score.add_argument("--industry", metavar="NAME", help=t("score.arg.industry", lang))
+    score.add_argument("--peers", metavar="FILE", help=t("score.arg.peers", lang))
+    score.add_argument("--official", metavar="FILE", help=t("score.arg.official", lang))
+    score.add_argument("--team", action="store_true", help=t("score.arg.team", lang))
+    score.add_argument("--member", metavar="NAME", help=t("score.arg.member", lang))
+    score.add_argument("--db", metavar="URL", help=t("score.arg.db", lang))
+    score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", lang))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
-        "history", help=t("history.help", "en"), description=t("history.help", "en")
+        "history", help=t("history.help", lang), description=t("history.help", lang)
     )
-    _common_arguments(history)
-    history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", "en"))
+    _common_arguments(history, lang)
+    history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", lang))
     history.set_defaults(func=run_history)
 
 
-def _common_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("score.arg.paths", "en"))
-    parser.add_argument("--window-days", metavar="N", help=t("score.arg.window_days", "en"))
-    parser.add_argument("--json", action="store_true", dest="as_json", help=t("score.arg.json"))
-    parser.add_argument("--lang", choices=("en", "de"), default=None, help=t("score.arg.lang"))
+def _common_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("score.arg.paths", lang))
+    parser.add_argument("--window-days", metavar="N", help=t("score.arg.window_days", lang))
+    parser.add_argument(
+        "--json", action="store_true", dest="as_json", help=t("score.arg.json", lang)
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "de"), default=None, help=t("score.arg.lang", lang)
+    )
 
 
 # ------------------------------------------------------------------ arguments

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scoring.errors import InputError
-from scoring.i18n import fmt_date, fmt_number, fmt_signed, normalize_lang, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, normalize_lang, t
 from scoring.results import PILLARS
 
 if TYPE_CHECKING:
@@ -32,82 +32,74 @@ SCORES = ("total", *PILLARS)
 YES = ("y", "yes", "j", "ja")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the store's commands to the ``ssi`` parser."""
+def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
+    """Add the store's commands to the ``ssi`` parser, their help texts in ``lang``."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="URL",
-        help="database URL, e.g. sqlite:///path/ssi.sqlite "
-        "(default: SSI_DATABASE_URL, else ssi.sqlite in your data folder)",
-    )
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    common.add_argument("--lang", choices=("en", "de"), help="language of the output")
+    common.add_argument("--db", metavar="URL", help=t("store.cli.arg.db", lang))
+    common.add_argument("--json", action="store_true", help=t("store.cli.arg.json", lang))
+    common.add_argument("--lang", choices=("en", "de"), help=t("store.cli.arg.lang", lang))
 
-    imp = subparsers.add_parser(
-        "import",
-        parents=[common],
-        help="Store the score and weekly history of LinkedIn exports (never the exports).",
-        description="Score each export and store the result (never the export itself). "
-        "Every zip and folder is one export; loose CSV files together form one. "
-        "Importing the same export again adds nothing. Each export is stored on its own: "
-        "when one fails, those before it stay stored.",
-    )
-    imp.add_argument("paths", nargs="+", metavar="PATH", help="export zip, folder or CSV files")
-    imp.add_argument("--member", metavar="NAME", help="whose export (default: profile name)")
+    imp = _command(subparsers, "import", lang, parents=[common])
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=t("store.cli.arg.paths", lang))
+    imp.add_argument("--member", metavar="NAME", help=t("store.cli.arg.import_member", lang))
     imp.set_defaults(func=run_import)
 
-    snaps = subparsers.add_parser(
-        "snapshots",
-        parents=[common],
-        help="List stored scores with the change since last week.",
-        description="List stored score snapshots, the change since last week, and warn "
-        "when the newest export is older than 30 days.",
-    )
-    snaps.add_argument("--member", metavar="NAME", help="only this member")
-    snaps.add_argument("--today", metavar="YYYY-MM-DD", help="date to judge staleness by")
+    snaps = _command(subparsers, "snapshots", lang, parents=[common])
+    snaps.add_argument("--member", metavar="NAME", help=t("store.cli.arg.snapshots_member", lang))
+    snaps.add_argument("--today", metavar="YYYY-MM-DD", help=t("store.cli.arg.today", lang))
     snaps.set_defaults(func=run_snapshots)
 
-    team = subparsers.add_parser(
-        "team",
-        parents=[common],
-        help="Leaderboard of every member in the database, and the team average.",
-        description="Rank members by their newest score, with pillars, change since last "
-        "week and the team average.",
-    )
+    team = _command(subparsers, "team", lang, parents=[common])
     team.set_defaults(func=run_team)
 
-    official = subparsers.add_parser("official", help="Record readings of LinkedIn's own SSI page.")
-    actions = official.add_subparsers(dest="official_action", metavar="ACTION", required=True)
-    add = actions.add_parser(
-        "add",
-        parents=[common],
-        help="Store one official reading.",
-        description="Store what linkedin.com/sales/ssi showed: type the numbers, or save "
-        "the copied page as a text file and pass --text-file (numbers you type win). "
-        "The text itself is not stored.",
+    official = subparsers.add_parser("official", help=t("store.cli.help.official", lang))
+    actions = official.add_subparsers(
+        dest="official_action",
+        metavar="ACTION",
+        required=True,
+        help=t("store.cli.arg.official_action", lang),
     )
-    add.add_argument("--member", metavar="NAME", required=True)
+    add = _command(actions, "add", lang, key="official_add", parents=[common])
+    add.add_argument(
+        "--member", metavar="NAME", required=True, help=t("store.cli.arg.member", lang)
+    )
     for name in SCORES:
-        add.add_argument(f"--{name}", metavar="X", help=f"{name} as the page shows it")
-    add.add_argument("--industry-rank", metavar="PCT", help='"Top X%%" in your industry')
-    add.add_argument("--network-rank", metavar="PCT", help='"Top X%%" in your network')
-    add.add_argument("--industry-average", metavar="X", help="your industry's average SSI")
-    add.add_argument("--network-average", metavar="X", help="your network's average SSI")
-    add.add_argument("--date", metavar="YYYY-MM-DD", help="day of the reading (default: today)")
-    add.add_argument("--text-file", metavar="FILE", help="the copied SSI page as text")
+        add.add_argument(
+            f"--{name}",
+            metavar="X",
+            help=t("store.cli.arg.score", lang, score=_score_label(name, lang)),
+        )
+    for option in ("industry-rank", "network-rank"):
+        add.add_argument(f"--{option}", metavar="PCT", help=_option_help(option, lang))
+    for option in ("industry-average", "network-average"):
+        add.add_argument(f"--{option}", metavar="X", help=_option_help(option, lang))
+    add.add_argument("--date", metavar="YYYY-MM-DD", help=t("store.cli.arg.date", lang))
+    add.add_argument("--text-file", metavar="FILE", help=t("store.cli.arg.text_file", lang))
     add.set_defaults(func=run_official_add)
 
-    forget = subparsers.add_parser(
-        "forget",
-        parents=[common],
-        help="Delete a member and everything stored about them.",
-        description="Delete the member, their imports, scores, history and official "
-        "readings in one step. Asks first unless --yes is given.",
+    forget = _command(subparsers, "forget", lang, parents=[common])
+    forget.add_argument(
+        "--member", metavar="NAME", required=True, help=t("store.cli.arg.member", lang)
     )
-    forget.add_argument("--member", metavar="NAME", required=True)
-    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.add_argument("--yes", action="store_true", help=t("store.cli.arg.yes", lang))
     forget.set_defaults(func=run_forget)
+
+
+def _command(
+    subparsers: argparse._SubParsersAction, name: str, lang: Lang, key: str = "", **kwargs: Any
+) -> argparse.ArgumentParser:
+    """The sub-parser ``name`` with its one-line help and its description from the catalogue."""
+    key = key or name
+    return subparsers.add_parser(
+        name,
+        help=t(f"store.cli.help.{key}", lang),
+        description=t(f"store.cli.description.{key}", lang),
+        **kwargs,
+    )
+
+
+def _option_help(option: str, lang: Lang) -> str:
+    return t(f"store.cli.arg.{option.replace('-', '_')}", lang)
 
 
 # -- commands -----------------------------------------------------------------------------
