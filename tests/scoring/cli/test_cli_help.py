@@ -191,9 +191,10 @@ def _help_keywords() -> list[tuple[str, int, ast.expr]]:
 def test_every_help_and_description_in_the_cli_is_a_catalogue_lookup():
     keywords = _help_keywords()
 
-    # Calls in the source, a loop's counted once: router 3, inspect 5, score 19, guide 11,
-    # store 19 = 57 (a new option adds one here).
-    assert len(keywords) == 57
+    # the scan must see the router and every command module, or it proves nothing
+    assert {f for f, _, _ in keywords} >= {
+        "__init__.py", "inspect_cmd.py", "score_cmd.py", "guide_cmd.py", "store_cmd.py",
+    }  # fmt: skip
     assert [(f, line) for f, line, value in keywords if not isinstance(value, ast.Call)] == []
 
 
