@@ -34,7 +34,7 @@ lang = state.init_language()
 if state.first_run():
     data.load_startup_sample()
     data.open_store()
-widgets.page_style()
+widgets.page_style(lang)
 export_slot = widgets.sidebar(lang)
 navigation = st.navigation(
     [

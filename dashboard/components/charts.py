@@ -184,8 +184,15 @@ def score_lines(
     return _layout(fig, lang)
 
 
-def metric_activity(history: pd.DataFrame, key: str, pillar: str, lang: Lang) -> go.Figure:
-    """One sub-metric over time: its measured value (bars) and its points (line)."""
+def metric_activity(
+    history: pd.DataFrame, key: str, pillar: str, lang: Lang, *, unit: str = "count"
+) -> go.Figure:
+    """One sub-metric over time: its measured value (bars) and its points (line).
+
+    A ``share`` or ``ratio`` value is drawn in per cent, as the table above the chart
+    shows it (``100 %``, not ``1``).
+    """
+    value_format = ".0%" if unit in PERCENT_UNITS else ",.2f"
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -194,7 +201,7 @@ def metric_activity(history: pd.DataFrame, key: str, pillar: str, lang: Lang) ->
             name=t("dashboard.chart.value", lang),
             marker_color=PILLAR_COLOURS[pillar],
             opacity=0.45,
-            hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>",
+            hovertemplate=f"%{{x}}: %{{y:{value_format}}}<extra>%{{fullData.name}}</extra>",
         )
     )
     fig.add_trace(
@@ -209,7 +216,11 @@ def metric_activity(history: pd.DataFrame, key: str, pillar: str, lang: Lang) ->
         )
     )
     fig.update_layout(
-        yaxis={"title": t("dashboard.chart.value", lang), "rangemode": "tozero"},
+        yaxis={
+            "title": t("dashboard.chart.value", lang),
+            "rangemode": "tozero",
+            "tickformat": ".0%" if unit in PERCENT_UNITS else None,
+        },
         yaxis2={
             "title": t("dashboard.chart.points", lang),
             "overlaying": "y",
@@ -235,6 +246,13 @@ def bin_shares(quantiles: np.ndarray, top: float, bins: int = 20) -> tuple[np.nd
     return (edges[:-1] + edges[1:]) / 2, np.diff(below)
 
 
+#: Units whose values are fractions shown in per cent (as ``widgets.metric_value`` does).
+PERCENT_UNITS = frozenset({"share", "ratio"})
+
+#: A vertical line's label just above the plot area, clear of the bars.
+_LINE_LABEL = {"yref": "paper", "y": 1.0, "yanchor": "bottom", "showarrow": False}
+
+
 def distribution_bars(
     quantiles: np.ndarray,
     value: float,
@@ -257,17 +275,22 @@ def distribution_bars(
             hovertemplate="%{x:.1f}: %{y:.1f} %<extra></extra>",
         )
     )
+    # Labels sit above the plot, each on the outer side of its line: inside, they covered
+    # the tallest bars and ran into each other when the user is close to the average.
+    you_side, average_side = ("left", "right") if value >= average else ("right", "left")
     fig.add_vline(
         x=value,
         line={"color": OFFICIAL_COLOUR, "width": 3},
-        annotation_text=t("dashboard.chart.you", lang),
-        annotation_position="top right",
+        annotation={**_LINE_LABEL, "xanchor": you_side, "text": t("dashboard.chart.you", lang)},
     )
     fig.add_vline(
         x=average,
         line={"color": TOTAL_COLOUR, "width": 2, "dash": "dash"},
-        annotation_text=t("dashboard.chart.average", lang),
-        annotation_position="top left",
+        annotation={
+            **_LINE_LABEL,
+            "xanchor": average_side,
+            "text": t("dashboard.chart.average", lang),
+        },
     )
     fig.update_xaxes(range=[0, top], title=None)
     fig.update_yaxes(title=t("dashboard.chart.percent_of_group", lang), rangemode="tozero")

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
+from dashboard.components.charts import PERCENT_UNITS
 from dashboard.state import CurrentExport
 from scoring.benchmarks import GroupComparison, Percentiles
 from scoring.export import ExportData
@@ -29,9 +30,35 @@ STYLE = """<style>
 </style>"""
 
 
-def page_style() -> None:
-    """The few style rules the theme cannot express (see :data:`STYLE`)."""
-    st.html(STYLE)
+def uploader_style(lang: Lang) -> str:
+    """CSS that words Streamlit's file-uploader button and size limit in ``lang``.
+
+    Streamlit writes "Upload" and "500MB per file • ZIP, CSV" in English whatever the
+    page language; a German page gets its own words in their place (the accepted file
+    types are already named in each uploader's label). English keeps Streamlit's text.
+    """
+    if lang == "en":
+        return ""
+    button = t("dashboard.uploader.button", lang)
+    limit = t(
+        "dashboard.uploader.limit",
+        lang,
+        size=fmt_number(st.get_option("server.maxUploadSize"), lang, 0),
+    )
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        f'{zone} button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}\n'
+        f'{zone} button [data-testid="stMarkdownContainer"] p::after '
+        f'{{content: "{button}"; font-size: 14px;}}\n'
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}\n'
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after '
+        f'{{content: "{limit}"; font-size: 14px;}}\n'
+    )
+
+
+def page_style(lang: Lang) -> None:
+    """The few style rules the theme cannot express (see :data:`STYLE`), in ``lang``."""
+    st.html(STYLE.replace("</style>", uploader_style(lang) + "</style>"))
 
 
 def sidebar(lang: Lang) -> DeltaGenerator:
@@ -92,7 +119,7 @@ def metric_value(value: float | None, unit: str, lang: Lang) -> str:
     """A sub-metric's raw value in words for its unit: ``73 %``, ``88 days``, ``1,500``."""
     if value is None:
         return "–"
-    if unit in ("share", "ratio"):
+    if unit in PERCENT_UNITS:
         return t("dashboard.unit.percent", lang, value=fmt_number(value * 100, lang, 0))
     decimals = 0 if float(value).is_integer() else 1
     number = fmt_number(value, lang, decimals)

@@ -154,8 +154,13 @@ def _file_report(export_data: ExportData, lang: Lang) -> None:
             t("dashboard.import.col_kind", lang): [
                 t(f"dashboard.kind.{s.kind}", lang) for s in export_data.sources
             ],
-            t("dashboard.import.col_rows", lang): [s.rows for s in export_data.sources],
-            t("dashboard.import.col_skipped", lang): [s.skipped for s in export_data.sources],
+            # Formatted like every other number on the page (German "1.500", not "1500").
+            t("dashboard.import.col_rows", lang): [
+                fmt_number(s.rows, lang, 0) for s in export_data.sources
+            ],
+            t("dashboard.import.col_skipped", lang): [
+                fmt_number(s.skipped, lang, 0) for s in export_data.sources
+            ],
             t("dashboard.import.col_warnings", lang): [
                 _notes_text(s, lang) for s in export_data.sources
             ],

@@ -73,9 +73,10 @@ def _over_time(export: state.CurrentExport, score: Score, pillar: str, lang: Lan
         format_func=lambda k: t(f"metric.{k}.label", lang),
         key=f"over_time_{pillar}",
     )
+    units = {m.key: m.unit for m in metrics}
     history = data.history(export, "W", state.manual_inputs())
     widgets.chart(
-        charts.metric_activity(history, key, pillar, lang),
+        charts.metric_activity(history, key, pillar, lang, unit=units[key]),
         t(
             "dashboard.pillars.activity_alt",
             lang,

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import pytest
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
 
+from dashboard.components.charts import distribution_bars
 from scoring.benchmarks import compare, load_reference
 from scoring.i18n import fmt_number, fmt_signed, t
 from scoring.model import score_as_of
@@ -98,3 +101,19 @@ def test_official_readings_kept_with_a_stored_member_appear_in_the_history(make_
     traces = {trace["name"]: trace for trace in plotly_charts(at)[0]["spec"]["data"]}
     assert traces["Official LinkedIn readings"]["x"] == ["2026-10-01"]
     assert traces["Official LinkedIn readings"]["y"] == [53.0]
+
+
+@pytest.mark.parametrize(
+    ("value", "average", "you_anchor", "average_anchor"),
+    # Above the average: "You" reads rightwards of its line, "Average" leftwards; below, mirrored.
+    [(20.0, 10.0, "left", "right"), (5.0, 10.0, "right", "left")],
+)
+def test_distribution_labels_sit_above_the_bars_on_the_outer_sides(
+    value: float, average: float, you_anchor: str, average_anchor: str
+) -> None:
+    figure = distribution_bars(np.linspace(0.0, 25.0, 101), value, average, "brand", "de")
+    you, mean = figure.layout.annotations
+    assert (you.text, you.x, you.xanchor) == ("Sie", value, you_anchor)
+    assert (mean.text, mean.x, mean.xanchor) == ("Durchschnitt", average, average_anchor)
+    # y = 1 of the plot area, anchored at the label's bottom: above the tallest bar.
+    assert {(a.y, a.yanchor) for a in (you, mean)} == {(1.0, "bottom")}

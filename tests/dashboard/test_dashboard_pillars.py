@@ -63,3 +63,15 @@ def test_the_activity_behind_a_sub_metric_is_charted_week_by_week(make_app) -> N
     assert bars["y"][-1] == history["value.comments"].iloc[-1]
     assert points["y"][-1] == history["points.comments"].iloc[-1]
     assert "Comments" in chart["alt"]
+
+
+def test_a_share_is_charted_in_per_cent_like_the_table(make_app) -> None:
+    # Profile completeness is a share (0–1) the table shows as "100 %"; the value axis
+    # must say per cent too, while a count (comments) keeps plain numbers.
+    at = open_page(make_app(sample="active_seller"), "pillars")
+    at.selectbox(key="over_time_brand").set_value("profile_completeness").run()
+    at.selectbox(key="over_time_insights").set_value("comments").run()
+    brand, insights = plotly_charts(at)[0], plotly_charts(at)[2]
+    assert brand["spec"]["layout"]["yaxis"]["tickformat"] == ".0%"
+    assert "%{y:.0%}" in brand["spec"]["data"][0]["hovertemplate"]
+    assert "tickformat" not in insights["spec"]["layout"]["yaxis"]
