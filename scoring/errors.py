@@ -24,7 +24,12 @@ class SSIError(Exception):
         """The one-line, user-facing message in ``lang`` (``en`` or ``de``)."""
         from scoring.i18n import t
 
-        return t(self.code, lang, **self.params)
+        params = {key: self.shown(key, value, lang) for key, value in self.params.items()}
+        return t(self.code, lang, **params)
+
+    def shown(self, key: str, value: Any, lang: str) -> Any:
+        """How parameter ``key`` appears in ``lang``; subclasses localize numbers or names."""
+        return value
 
 
 class ExportError(SSIError):

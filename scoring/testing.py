@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from scoring.export import COLUMNS, PANDAS_DTYPES, ArchiveKind, ExportData, Profile, empty_frame
+from scoring.results import PILLAR_MAX, PILLARS, Score
 
 FrameLike = pd.DataFrame | Mapping[str, Sequence[Any]]
 
@@ -182,3 +183,18 @@ def make_heavy_export(
         rich_media={"at": sized(2), "media_type": ["profile_photo", "background_photo"]},
         articles={"at": sized(10)},
     )
+
+
+def reweighted_pillars(score: Score, favour: Mapping[str, float]) -> dict[str, float]:
+    """Pillar values of ``score`` if some sub-metrics weighed more (then rescaled to 25).
+
+    Stands in for LinkedIn's unknown weights when tests make synthetic official
+    readings for the calibration: ``favour`` maps a metric key to a factor.
+    """
+    values = {}
+    for pillar in PILLARS:
+        metrics = [m for m in score.metrics() if m.pillar == pillar]
+        boosted = {m.key: m.max_points * favour.get(m.key, 1.0) for m in metrics}
+        scale = PILLAR_MAX / sum(boosted.values())
+        values[pillar] = sum(boosted[m.key] * scale * m.points / m.max_points for m in metrics)
+    return values

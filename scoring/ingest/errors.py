@@ -30,12 +30,8 @@ class _LocalizedError(SSIError):
     #: Decimals for float parameters; integers are always shown whole.
     decimals: ClassVar[int] = 1
 
-    def message(self, lang: str = "en") -> str:
-        """The one-line message in ``lang`` with localized numbers and kind name."""
-        params = {key: self._shown(key, value, lang) for key, value in self.params.items()}
-        return t(self.code, lang, **params)
-
-    def _shown(self, key: str, value: Any, lang: str) -> Any:
+    def shown(self, key: str, value: Any, lang: str) -> Any:
+        """Numbers with the language's separators; a kind key as its name in ``lang``."""
         if isinstance(value, bool):
             return value
         if isinstance(value, int):

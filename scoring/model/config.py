@@ -36,11 +36,11 @@ class ModelConfigError(ConfigError):
 
     code = "error.model_config.invalid"
 
-    def message(self, lang: str = "en") -> str:
-        if "problem" not in self.params:
-            return super().message(lang)
-        problem = t(f"error.model_config.problem.{self.params['problem']}", lang, **self.params)
-        return t(self.code, lang, **{**self.params, "problem": problem})
+    def shown(self, key: str, value: Any, lang: str) -> Any:
+        """The ``problem`` key as its sentence in ``lang``; other parameters as given."""
+        if key == "problem":
+            return t(f"error.model_config.problem.{value}", lang, **self.params)
+        return value
 
 
 class _Strict(BaseModel):

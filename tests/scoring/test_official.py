@@ -23,6 +23,7 @@ from scoring.official import (
 )
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.samples import sample_path
+from scoring.testing import reweighted_pillars
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 
@@ -271,12 +272,7 @@ def test_calibration_on_an_export_brings_the_model_to_the_readings() -> None:
     pairs = []
     for day in days:
         score = score_as_of(data, as_of=day, config=config)
-        values = {}
-        for pillar in PILLARS:
-            metrics = [m for m in score.metrics() if m.pillar == pillar]
-            boosted = {m.key: m.max_points * favour.get(m.key, 1.0) for m in metrics}
-            scale = 25.0 / sum(boosted.values())
-            values[pillar] = sum(boosted[m.key] * scale * m.points / m.max_points for m in metrics)
+        values = reweighted_pillars(score, favour)
         pairs.append(
             (data, OfficialReading(as_of=day, **{p: round(v, 3) for p, v in values.items()}))
         )

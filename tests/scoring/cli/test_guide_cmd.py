@@ -14,7 +14,7 @@ from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.testing import make_export
+from scoring.testing import make_export, reweighted_pillars
 
 EXPORT_DAY = date(2026, 10, 15)
 
@@ -145,12 +145,7 @@ def test_calibrate_fits_the_readings_and_keeps_pillar_sums(tmp_path, capsys) -> 
     specs = []
     for day in days:
         score = score_as_of(data, as_of=day, config=config)
-        values = {}
-        for pillar in PILLARS:
-            metrics = [m for m in score.metrics() if m.pillar == pillar]
-            boosted = {m.key: m.max_points * favour.get(m.key, 1.0) for m in metrics}
-            scale = 25.0 / sum(boosted.values())
-            values[pillar] = sum(boosted[m.key] * scale * m.points / m.max_points for m in metrics)
+        values = reweighted_pillars(score, favour)
         file = tmp_path / f"{day.isoformat()}.txt"
         file.write_text(page(values), encoding="utf-8")
         specs += ["--reading", f"{day.isoformat()}={file}"]
