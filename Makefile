@@ -32,19 +32,19 @@ run: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) -- --sample active_seller
 
 test: $(STAMP) browser
-	$(BIN)/ruff check scoring dashboard tests benchmarks
-	$(BIN)/ruff format --check scoring dashboard tests benchmarks
+	$(BIN)/ruff check scoring dashboard tests perf
+	$(BIN)/ruff format --check scoring dashboard tests perf
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 lint: $(STAMP)
-	$(BIN)/ruff check scoring dashboard tests benchmarks
+	$(BIN)/ruff check scoring dashboard tests perf
 
 format: $(STAMP)
-	$(BIN)/ruff format scoring dashboard tests benchmarks
-	$(BIN)/ruff check --fix scoring dashboard tests benchmarks
+	$(BIN)/ruff format scoring dashboard tests perf
+	$(BIN)/ruff check --fix scoring dashboard tests perf
 
 bench: $(STAMP) browser
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m perf
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data

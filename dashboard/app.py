@@ -22,7 +22,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("import", "import_export.py", ":material/upload_file:"),
     ("overview", "overview.py", ":material/speed:"),
     ("pillars", "pillars.py", ":material/view_column:"),
-    ("benchmarks", "benchmarks.py", ":material/leaderboard:"),
+    ("compare", "compare.py", ":material/leaderboard:"),
     ("history", "history.py", ":material/timeline:"),
     ("tips", "tips.py", ":material/lightbulb:"),
     ("team", "team.py", ":material/groups:"),

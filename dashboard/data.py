@@ -20,21 +20,21 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
-from scoring.benchmarks import Percentiles, compare, load_industries, load_reference, read_peers
-from scoring.benchmarks.reference import Basis, GroupDistribution
+from scoring.advice.simulate import decay, simulate
+from scoring.advice.tips import Tip, ranked_tips
+from scoring.compare import Percentiles, compare, load_industries, load_reference, read_peers
+from scoring.compare.reference import Basis, GroupDistribution
 from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model import change as store_timeline
 from scoring.official import OfficialReading
 from scoring.results import Score
 from scoring.samples import PERSONAS, sample_path
-from scoring.simulate import decay, simulate
 from scoring.store import Change, Store, default_database_url
-from scoring.store import timeline as store_timeline
 from scoring.store.settings import StoreSettings
 from scoring.store.settings import load_settings as load_store_settings
-from scoring.tips import Tip, ranked_tips
 
 log = logging.getLogger(__name__)
 
@@ -263,8 +263,8 @@ def percentiles(export: CurrentExport, manual: ManualInputs | None = None) -> Pe
     """Industry and network ranks of the score, each saying what it is computed against.
 
     The network is the best source this session has: the team in the store, the
-    peer file uploaded on the Benchmarks page, the newest official reading with a
-    network rank, else the modelled estimate (``scoring.benchmarks.compare``).
+    peer file uploaded on the Compare page, the newest official reading with a
+    network rank, else the modelled estimate (``scoring.compare.compare``).
     """
     member = stored_member(export)
     cohort = team_cohort(exclude=member)

@@ -172,7 +172,7 @@ def clear_official_readings() -> None:
 
 
 def peer_file() -> Upload | None:
-    """The peer CSV uploaded on the Benchmarks page, as (name, bytes), if any."""
+    """The peer CSV uploaded on the Compare page, as (name, bytes), if any."""
     return st.session_state.get(PEERS_KEY)
 
 
@@ -182,7 +182,7 @@ def set_peer_file(peers: Upload | None) -> None:
 
 
 def industry_choice() -> str | None:
-    """The reference industry chosen on the Benchmarks page (None: the profile's industry)."""
+    """The reference industry chosen on the Compare page (None: the profile's industry)."""
     return st.session_state.get(INDUSTRY_KEY)
 
 

@@ -145,7 +145,7 @@ class SourceReport(BaseModel):
 
 
 class Profile(BaseModel):
-    """The owner's profile facts that scoring and benchmarks need."""
+    """The owner's profile facts that scoring and the comparison need."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -1,6 +1,6 @@
 """The typed results of scoring: the contract between the model and its users.
 
-The model (``scoring.model``) returns a :class:`Score`; benchmarks, tips, the
+The model (``scoring.model``) returns a :class:`Score`; comparisons, tips, the
 store, the CLI and the dashboard read it. Labels are not stored here: they come
 from the text catalogue (``metric.<key>.label``, ``pillar.<key>``) in the
 language the reader wants.

@@ -22,7 +22,7 @@ from dashboard.components.palette import (
     TOTAL_COLOUR,
 )
 from scoring.bands import LAGGARD_BELOW, LEADER_ABOVE
-from scoring.benchmarks import percentile_of
+from scoring.compare import percentile_of
 from scoring.i18n import Lang, t
 from scoring.results import PILLAR_MAX, PILLARS, Score
 

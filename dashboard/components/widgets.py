@@ -9,7 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import data, state
 from dashboard.components.charts import PERCENT_UNITS
 from dashboard.state import CurrentExport
-from scoring.benchmarks import GroupComparison, Percentiles
+from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
 from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
 
@@ -140,10 +140,10 @@ def comparisons(percentiles: Percentiles, lang: Lang) -> None:
     """The industry and the network comparison side by side."""
     industry_col, network_col = st.columns(2)
     with industry_col:
-        comparison(percentiles.industry, t("benchmarks.phrase.industry_rank", lang), lang)
+        comparison(percentiles.industry, t("compare.phrase.industry_rank", lang), lang)
     with network_col:
         reason = percentiles.network_reason.text(lang) if percentiles.network_reason else None
-        comparison(percentiles.network, t("benchmarks.phrase.network_rank", lang), lang, reason)
+        comparison(percentiles.network, t("compare.phrase.network_rank", lang), lang, reason)
 
 
 def comparison(
@@ -152,25 +152,25 @@ def comparison(
     """One group comparison: "Top X%", the group, its average, and what it is computed against."""
     st.markdown(f"**{heading}**")
     if group is None:
-        st.caption(reason or t("dashboard.benchmarks.no_network", lang))
+        st.caption(reason or t("dashboard.compare.no_network", lang))
         return
     total = group.total
-    value = t("benchmarks.phrase.top", lang, value=total.top_percent) if total.top_percent else "–"
+    value = t("compare.phrase.top", lang, value=total.top_percent) if total.top_percent else "–"
     st.metric(
         group.group_label(lang),
         value,
-        help=t("dashboard.benchmarks.top_help", lang),
+        help=t("dashboard.compare.top_help", lang),
     )
     group_name = group.group_label(lang)
     lines = [
         t(phrase, lang, group=group_name, value=fmt_number(number, lang, decimals))
         for phrase, number, decimals in (
-            ("benchmarks.phrase.average", total.average, 2),
-            ("benchmarks.phrase.percentile", total.percentile, 1),
+            ("compare.phrase.average", total.average, 2),
+            ("compare.phrase.percentile", total.percentile, 1),
         )
         if number is not None
     ]
-    lines.append(t("benchmarks.phrase.computed_against", lang, source=group.source_label(lang)))
+    lines.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
     lines.extend(note.text(lang) for note in group.notes)
     if reason:
         lines.append(reason)

@@ -7,12 +7,12 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
+from scoring.advice.tips import Tip, tips_payload
 from scoring.bands import band
-from scoring.benchmarks import Percentiles, percentiles_payload
+from scoring.compare import Percentiles, percentiles_payload
 from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.results import PILLARS, Score
 from scoring.store import Change
-from scoring.tips import Tip, tips_payload
 
 TOP_TIPS = 3
 
@@ -77,20 +77,20 @@ def comparison_lines(percentiles: Percentiles, lang: Lang) -> list[tuple[str, li
     """The comparisons as (heading, lines) for the HTML report."""
     out = []
     for heading, group in (
-        ("benchmarks.phrase.industry_rank", percentiles.industry),
-        ("benchmarks.phrase.network_rank", percentiles.network),
+        ("compare.phrase.industry_rank", percentiles.industry),
+        ("compare.phrase.network_rank", percentiles.network),
     ):
         if group is None:
             continue
         lines = [
-            t("benchmarks.phrase.top", lang, value=group.total.top_percent),
+            t("compare.phrase.top", lang, value=group.total.top_percent),
             t(
-                "benchmarks.phrase.average",
+                "compare.phrase.average",
                 lang,
                 group=group.group_label(lang),
                 value=fmt_number(group.total.average, lang, 2),
             ),
-            t("benchmarks.phrase.computed_against", lang, source=group.source_label(lang)),
+            t("compare.phrase.computed_against", lang, source=group.source_label(lang)),
         ]
         out.append((t(heading, lang), lines))
     return out

@@ -6,11 +6,11 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, widgets
+from scoring.advice.tips import Tip, general_advice
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS, Score
-from scoring.tips import Tip, general_advice
 
-#: The what-if sliders: activity of ``scoring.simulate.ACTIVITIES`` → most per week offered.
+#: The what-if sliders: activity of ``scoring.advice.simulate.ACTIVITIES`` → most per week offered.
 SLIDERS: dict[str, int] = {
     "posts": 10,
     "comments": 20,

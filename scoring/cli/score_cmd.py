@@ -19,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
+from scoring.advice.tips import Tip, ranked_tips, tips_payload
 from scoring.bands import band
-from scoring.benchmarks import GroupComparison, Percentiles, compare, percentiles_payload
+from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
@@ -29,7 +30,6 @@ from scoring.model.metrics import METRIC_SPECS
 from scoring.model.payload import history_payload, score_payload
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, MetricScore, Score
-from scoring.tips import Tip, ranked_tips, tips_payload
 
 
 def register(subparsers: Any, lang: Lang) -> None:
@@ -282,18 +282,18 @@ def score_text(score: Score, lang: str = "en", *, export_date: date | None = Non
 
 def _standing_line(label: str, group: GroupComparison, lang: str) -> str:
     top = group.total.top_percent
-    rank = t("benchmarks.phrase.top", lang, value=top) if top is not None else "–"
+    rank = t("compare.phrase.top", lang, value=top) if top is not None else "–"
     parts = [f"{label}: {rank}"]
     if group.total.average is not None:
         parts.append(
             t(
-                "benchmarks.phrase.average",
+                "compare.phrase.average",
                 lang,
                 group=group.group_label(lang),
                 value=fmt_number(group.total.average, lang, 1),
             )
         )
-    parts.append(t("benchmarks.phrase.computed_against", lang, source=group.source_label(lang)))
+    parts.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
     return " · ".join(parts)
 
 
@@ -301,10 +301,10 @@ def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang:
     """The band, the industry and network ranks with their sources, and the best tips."""
     lines = [f"{t(f'band.{band(score.total)}', lang)}. {t('band.explain', lang)}", ""]
     lines.append(
-        _standing_line(t("benchmarks.phrase.industry_rank", lang), percentiles.industry, lang)
+        _standing_line(t("compare.phrase.industry_rank", lang), percentiles.industry, lang)
     )
     if percentiles.network is not None:
-        network = t("benchmarks.phrase.network_rank", lang)
+        network = t("compare.phrase.network_rank", lang)
         lines.append(_standing_line(network, percentiles.network, lang))
     if percentiles.network_reason is not None:
         lines.append(percentiles.network_reason.text(lang))

@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 
 from scoring.errors import InputError, StoreError
 from scoring.export import ExportData
+from scoring.model import change as tl
 from scoring.results import PILLAR_MAX, PILLARS, MetricScore, PillarScore, Score
-from scoring.store import timeline as tl
 from scoring.store.migrate import HEAD, current_revision, known_revisions, upgrade
 from scoring.store.paths import default_database_url, display_url, sqlite_file
 from scoring.store.records import ForgetResult, ImportResult, OfficialEntry

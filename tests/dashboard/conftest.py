@@ -2,7 +2,7 @@
 
 pytest imports test modules without putting folders on ``sys.path``; this file
 puts the helpers beside it (``dashboard_fixtures.py``) and the repository root
-(for ``benchmarks.browser_bench``, which the browser test shares) there.
+(for ``perf.browser_bench``, which the browser test shares) there.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.browser_bench import (
+from perf.browser_bench import (
     CHROMIUM,
     SAMPLE_ARCHIVE,
     WAIT_MS,

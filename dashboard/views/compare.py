@@ -1,0 +1,221 @@
+"""Compare: the reference distributions with your position, peer files, official readings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.components import charts, widgets
+from scoring.compare import Percentiles
+from scoring.errors import SSIError
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.official import OfficialReading, parse_official
+from scoring.results import PILLARS, Score
+
+INDUSTRY_WIDGET = "industry_widget"
+MEASURES = ("total", *PILLARS)
+
+
+def _keep_industry() -> None:
+    st.session_state[state.INDUSTRY_KEY] = st.session_state[INDUSTRY_WIDGET]
+
+
+def _industry_choice(profile_industry: str | None, lang: Lang) -> None:
+    options: list[str | None] = [
+        None,
+        *(g for g in data.reference_groups() if data.resolved_industry(g)),
+    ]
+    current = state.industry_choice()
+    st.selectbox(
+        t("dashboard.compare.industry", lang),
+        options,
+        index=options.index(current) if current in options else 0,
+        format_func=lambda g: (
+            g
+            if g is not None
+            else t("dashboard.compare.industry_auto", lang, industry=profile_industry or "–")
+        ),
+        key=INDUSTRY_WIDGET,
+        on_change=_keep_industry,
+    )
+
+
+def measure_name(measure: str, lang: Lang) -> str:
+    """``total`` → "Total", a pillar → its full name."""
+    return t("common.total", lang) if measure == "total" else t(f"pillar.{measure}", lang)
+
+
+def _distributions(score: Score, percentiles: Percentiles, lang: Lang) -> None:
+    st.subheader(t("dashboard.compare.distribution", lang))
+    st.caption(t("compare.note.modelled", lang))
+    basis = st.segmented_control(
+        t("dashboard.compare.basis", lang),
+        ("members", "network"),
+        format_func=lambda b: t(f"dashboard.compare.basis_{b}", lang),
+        default="members",
+        key="distribution_basis",
+    )
+    basis = basis or "members"
+    group = percentiles.industry.group
+    values = {"total": score.total, **{p: score.pillars[p].score for p in PILLARS}}
+    total_slot = st.container()
+    columns = st.columns(2)
+    for index, measure in enumerate(MEASURES):
+        reference = data.distribution(group, measure, basis)
+        percentile = reference.percentile(values[measure])
+        target = total_slot if measure == "total" else columns[(index - 1) % 2]
+        with target:
+            st.markdown(f"**{measure_name(measure, lang)}**")
+            widgets.chart(
+                charts.distribution_bars(
+                    reference.quantiles, values[measure], reference.mean, measure, lang
+                ),
+                t(
+                    "dashboard.compare.distribution_alt",
+                    lang,
+                    measure=measure_name(measure, lang),
+                    group=percentiles.industry.group_label(lang),
+                    value=fmt_number(values[measure], lang, 2),
+                    percentile=fmt_number(percentile, lang, 1),
+                    average=fmt_number(reference.mean, lang, 2),
+                ),
+                key=f"distribution_{measure}",
+            )
+
+
+def _peer_upload(lang: Lang) -> None:
+    st.subheader(t("dashboard.compare.peers", lang))
+    st.markdown(t("dashboard.compare.peers_intro", lang))
+    upload = st.file_uploader(
+        t("dashboard.compare.peers_label", lang), type=["csv"], key="peer_upload"
+    )
+    if upload is not None:
+        peers = (upload.name, upload.getvalue())
+        try:
+            table = data.peer_table(peers)
+        except SSIError as error:
+            st.error(error.message(lang), icon=":material/error:")
+        else:
+            state.set_peer_file(peers)
+            st.success(t("dashboard.compare.peers_read", lang, file=upload.name, n=len(table)))
+    current = state.peer_file()
+    if current is not None and upload is None:
+        st.caption(t("dashboard.compare.peers_in_use", lang, file=current[0]))
+        if st.button(t("dashboard.compare.peers_remove", lang), key="peer_remove"):
+            state.set_peer_file(None)
+            st.rerun()
+
+
+def _official_paste(lang: Lang) -> None:
+    st.subheader(t("dashboard.compare.official", lang))
+    st.markdown(t("dashboard.compare.official_intro", lang))
+    with st.form("official_form", border=True):
+        text = st.text_area(
+            t("dashboard.compare.official_label", lang), height=160, key="official_text"
+        )
+        read_on = st.date_input(
+            t("dashboard.compare.official_date", lang),
+            value=state.today(),
+            format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+            key="official_date",
+        )
+        submitted = st.form_submit_button(
+            t("dashboard.compare.official_button", lang), type="primary"
+        )
+    if submitted:
+        try:
+            state.add_official_reading(parse_official(text, as_of=read_on))
+        except SSIError as error:
+            st.error(error.message(lang), icon=":material/error:")
+
+
+def official_table(reading: OfficialReading, estimate: Score, lang: Lang) -> pd.DataFrame:
+    """Official values beside the estimate of the same day, and the difference."""
+    official = [reading.total, *(getattr(reading, p) for p in PILLARS)]
+    ours = [estimate.total, *(estimate.pillars[p].score for p in PILLARS)]
+    return pd.DataFrame(
+        {
+            t("score.heading.metric", lang): [measure_name(m, lang) for m in MEASURES],
+            t("official.label.official", lang): [fmt_number(v, lang, 2) for v in official],
+            t("official.label.estimate", lang): [fmt_number(v, lang, 2) for v in ours],
+            t("official.label.difference", lang): [
+                fmt_signed(o - e, lang, 2) if o is not None else "–"
+                for o, e in zip(official, ours, strict=True)
+            ],
+        }
+    )
+
+
+def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
+    readings = state.official_readings()
+    if not readings:
+        return
+    manual = state.manual_inputs()
+    export_date = data.export_data(export).export_date
+    for reading in sorted(readings, key=lambda r: r.as_of or export_date, reverse=True):
+        day = reading.as_of or export_date
+        estimate = data.score_on(export, day, manual)
+        st.markdown(
+            t(
+                "dashboard.compare.official_heading",
+                lang,
+                date=fmt_date(day, lang),
+                estimate_date=fmt_date(estimate.as_of, lang),
+            )
+        )
+        st.dataframe(official_table(reading, estimate, lang), hide_index=True, width="stretch")
+    keep_col, clear_col = st.columns(2)
+    member = data.stored_member(export)
+    if member is not None:
+        with keep_col:
+            _keep_readings(member, readings, lang)
+    if clear_col.button(t("dashboard.compare.official_clear", lang), key="official_clear"):
+        state.clear_official_readings()
+        st.rerun()
+
+
+def _keep_readings(member: str, readings: tuple[OfficialReading, ...], lang: Lang) -> None:
+    """Store this session's readings with the member's history (History shows them)."""
+    if not st.button(
+        t("dashboard.compare.official_store", lang, member=member), key="official_store"
+    ):
+        return
+    try:
+        for reading in readings:
+            outcome = data.store().add_official(member, reading)
+            st.success(
+                t(
+                    f"store.official.{outcome}",
+                    lang,
+                    date=fmt_date(reading.as_of, lang),
+                    member=member,
+                    total=fmt_number(reading.total, lang, 2),
+                )
+            )
+    except SSIError as error:
+        st.error(error.message(lang), icon=":material/error:")
+
+
+def render() -> None:
+    """Draw the Compare page."""
+    lang = state.lang()
+    export, export_data = widgets.loaded_export(lang)
+    manual = state.manual_inputs()
+    st.title(t("dashboard.compare.title", lang))
+    st.markdown(t("dashboard.compare.intro", lang))
+    _industry_choice(export_data.profile.industry, lang)
+    # The sources below change the comparison: draw its slots first, fill them after.
+    results, distributions = st.container(), st.container()
+    st.divider()
+    _peer_upload(lang)
+    _official_paste(lang)
+    percentiles = data.percentiles(export, manual)
+    with results:
+        widgets.comparisons(percentiles, lang)
+        _official_readings(export, lang)
+    with distributions:
+        _distributions(data.score(export, manual), percentiles, lang)
+
+
+render()

@@ -1,0 +1,198 @@
+"""Timeline rules without a database: merging sources, last week's change, averages."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring.model.change import (
+    TIMELINE_COLUMNS,
+    Change,
+    change_of,
+    estimates,
+    merge_timeline,
+    period_averages,
+    week_changes,
+)
+from scoring.store.settings import load_settings
+
+TIMELINE = load_settings().timeline
+PILLAR_COLS = ["brand", "people", "insights", "relationships"]
+
+
+def frame(rows: list[tuple], member: str | None = None, source: str | None = None) -> pd.DataFrame:
+    """Rows of (as_of, total) with each pillar a quarter of the total."""
+    out = pd.DataFrame(rows, columns=["as_of", "total"])
+    for p in PILLAR_COLS:
+        out[p] = out["total"] / 4
+    if member is not None:
+        out.insert(0, "member", member)
+    if source is not None:
+        out["source"] = source
+    return out
+
+
+def test_timeline_merges_sources_by_date_in_a_fixed_order():
+    reconstructed = frame([(date(2026, 10, 4), 40.0), (date(2026, 10, 11), 42.0)])
+    snapshots = frame([(date(2026, 10, 15), 44.0)])
+    official = pd.DataFrame({"as_of": [date(2026, 10, 11)], "total": [53.0]})
+
+    merged = merge_timeline(reconstructed, snapshots, official)
+
+    assert list(merged.columns) == list(TIMELINE_COLUMNS)
+    assert list(zip(merged["as_of"], merged["total"], merged["source"], strict=True)) == [
+        (date(2026, 10, 4), 40.0, "reconstructed"),
+        (date(2026, 10, 11), 42.0, "reconstructed"),
+        (date(2026, 10, 11), 53.0, "official"),
+        (date(2026, 10, 15), 44.0, "snapshot"),
+    ]
+    # The official reading gave no pillars.
+    assert merged.loc[2, PILLAR_COLS].isna().all()
+    assert merged.loc[3, "brand"] == 11.0  # 44 / 4
+
+
+def test_timeline_of_nothing_has_the_columns():
+    empty = pd.DataFrame(columns=["as_of", "total"])
+
+    merged = merge_timeline(empty, empty, empty)
+
+    assert merged.empty
+    assert list(merged.columns) == list(TIMELINE_COLUMNS)
+
+
+def test_estimates_prefer_the_snapshot_and_drop_official_readings():
+    rows = pd.concat(
+        [
+            frame([(date(2026, 10, 15), 43.0), (date(2026, 10, 11), 42.0)], "A", "reconstructed"),
+            frame([(date(2026, 10, 15), 44.0)], "A", "snapshot"),
+            frame([(date(2026, 10, 15), 60.0)], "A", "official"),
+        ]
+    )
+
+    est = estimates(rows)
+
+    assert est["total"].tolist() == [42.0, 44.0]
+    assert est["source"].tolist() == ["reconstructed", "snapshot"]
+
+
+def test_week_change_compares_with_the_value_a_week_earlier():
+    est = estimates(
+        pd.concat(
+            [
+                # A: newest Oct 15, a value exactly 7 days earlier: 44.8 - 42.4 = 2.4
+                frame([(date(2026, 10, 1), 40.0), (date(2026, 10, 8), 42.4),
+                       (date(2026, 10, 15), 44.8)], "A", "snapshot"),
+                # B: the only earlier value (Sep 20) is 18 days before Oct 8: too old
+                frame([(date(2026, 9, 20), 30.0), (date(2026, 10, 15), 35.0)], "B", "snapshot"),
+                # C: Oct 12 is after Oct 8, so Oct 2 (6 days before it) counts: 25 - 20 = 5
+                frame([(date(2026, 10, 2), 20.0), (date(2026, 10, 12), 21.0),
+                       (date(2026, 10, 15), 25.0)], "C", "snapshot"),
+            ]
+        )
+    )  # fmt: skip
+
+    changes = week_changes(est, TIMELINE).set_index("member")
+
+    assert changes.loc["A", "delta_total"] == 2.4
+    assert changes.loc["A", "delta_brand"] == 0.6  # 44.8 / 4 - 42.4 / 4 = 11.2 - 10.6
+    assert changes.loc["A", "previous_as_of"] == pd.Timestamp("2026-10-08")
+    assert pd.isna(changes.loc["B", "delta_total"])
+    assert changes.loc["C", "delta_total"] == 5.0
+    assert changes.loc["C", "previous_as_of"] == pd.Timestamp("2026-10-02")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.floats(0, 100, allow_nan=False)),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda r: r[0],
+    )
+)
+def test_week_change_is_against_a_value_7_to_14_days_older(rows):
+    start = date(2026, 8, 1)
+    est = estimates(frame([(start + timedelta(days=d), v) for d, v in rows], "A", "snapshot"))
+
+    change = week_changes(est, TIMELINE).iloc[0]
+
+    newest_day = max(d for d, _ in rows)
+    assert change["as_of"] == pd.Timestamp(start + timedelta(days=newest_day))
+    if pd.isna(change["previous_as_of"]):
+        assert not any(7 <= newest_day - d <= 14 for d, _ in rows)
+    else:
+        gap = (change["as_of"] - change["previous_as_of"]).days
+        assert 7 <= gap <= 14
+        # …and it is the latest such value.
+        assert not any(7 <= newest_day - d < gap for d, _ in rows)
+        values = dict(rows)
+        expected = values[newest_day] - values[newest_day - gap]
+        assert np.isclose(change["delta_total"], expected, atol=0.006)
+
+
+def test_period_average_counts_each_member_once_per_week():
+    est = estimates(
+        pd.concat(
+            [
+                # Week Mon Oct 5 – Sun Oct 11: A's last value is 42 (Oct 7), B has 30.
+                frame([(date(2026, 10, 5), 40.0), (date(2026, 10, 7), 42.0),
+                       (date(2026, 10, 14), 44.0)], "A", "snapshot"),
+                frame([(date(2026, 10, 6), 30.0)], "B", "snapshot"),
+            ]
+        )
+    )  # fmt: skip
+
+    averages = period_averages(est, "W")
+
+    assert averages.to_dict("records") == [
+        # (42 + 30) / 2 = 36; pillars (10.5 + 7.5) / 2 = 9
+        {"as_of": date(2026, 10, 11), "total": 36.0, "brand": 9.0, "people": 9.0,
+         "insights": 9.0, "relationships": 9.0, "members": 2},
+        {"as_of": date(2026, 10, 18), "total": 44.0, "brand": 11.0, "people": 11.0,
+         "insights": 11.0, "relationships": 11.0, "members": 1},
+    ]  # fmt: skip
+
+
+def _change(delta_total: float | None) -> Change:
+    delta = None if delta_total is None else {"total": delta_total}
+    return Change("A", date(2026, 10, 15), 44.6, None, delta, date(2026, 10, 15), 0, False)
+
+
+def test_change_text_in_english_and_german():
+    assert _change(2.3).text("en") == "+2.3 since last week"
+    assert _change(2.3).text("de") == "+2,3 seit letzter Woche"
+    assert _change(-1.5).text("en") == "−1.5 since last week"
+    assert _change(0.04).text("en") == "no change since last week"
+    assert _change(None).text("de") == "kein Wert von vor einer Woche zum Vergleich"
+
+
+def test_newest_export_older_than_30_days_is_stale():
+    est = estimates(frame([(date(2026, 10, 15), 44.0)], "A", "snapshot"))
+    exported = date(2026, 10, 15)
+
+    on_day_30 = change_of("A", est, exported, date(2026, 11, 14), TIMELINE)
+    on_day_31 = change_of("A", est, exported, date(2026, 11, 15), TIMELINE)
+    without_today = change_of("A", est, exported, None, TIMELINE)
+
+    assert (on_day_30.stale, on_day_30.days_since_export) == (False, 30)
+    assert on_day_30.stale_text("en") is None
+    assert (on_day_31.stale, on_day_31.days_since_export) == (True, 31)
+    assert on_day_31.stale_text("en").startswith(
+        "The newest export is from 2026-10-15, 31 days ago"
+    )
+    assert on_day_31.stale_text("de").startswith(
+        "Der neueste Export ist vom 15.10.2026, vor 31 Tagen"
+    )
+    assert not without_today.stale
+
+
+def test_change_without_estimates_is_empty():
+    est = estimates(frame([], "A", "snapshot"))
+
+    change = change_of("A", est, None, date(2026, 10, 15), TIMELINE)
+
+    assert (change.as_of, change.total, change.delta, change.stale) == (None, None, None, False)
