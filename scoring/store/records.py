@@ -113,7 +113,7 @@ class OfficialEntry(BaseModel):
     network_pillars: dict[str, float] | None = None
 
     @classmethod
-    def of(cls, reading: Any, as_of: date | None = None) -> OfficialEntry:
+    def of(cls, reading: object, as_of: date | None = None) -> OfficialEntry:
         """The entry for a reading with these attribute names (``OfficialReading``, say).
 
         ``as_of`` fills in a reading without a date. A reading without a total but with

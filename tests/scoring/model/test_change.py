@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import numpy as np
@@ -14,6 +16,7 @@ from scoring.model.change import (
     Change,
     change_of,
     estimates,
+    history_changes,
     merge_timeline,
     period_averages,
     week_changes,
@@ -196,3 +199,37 @@ def test_change_without_estimates_is_empty():
     change = change_of("A", est, None, date(2026, 10, 15), TIMELINE)
 
     assert (change.as_of, change.total, change.delta, change.stale) == (None, None, None, False)
+
+
+def test_history_changes_compare_each_date_with_the_week_before():
+    history = frame(
+        [
+            (date(2026, 9, 24), 40.0),
+            (date(2026, 10, 1), 41.5),
+            # a gap: nothing stood within 7 days before Oct 22 - 7 = Oct 15
+            (date(2026, 10, 22), 45.0),
+            (date(2026, 10, 29), 44.25),
+        ]
+    )
+
+    changes = history_changes(history, TIMELINE)
+
+    assert changes["as_of"].tolist() == [
+        date(2026, 9, 24), date(2026, 10, 1), date(2026, 10, 22), date(2026, 10, 29),
+    ]  # fmt: skip
+    assert changes["previous_as_of"].tolist() == [
+        None, date(2026, 9, 24), None, date(2026, 10, 22),
+    ]  # fmt: skip
+    # 41.5 - 40 = 1.5; 44.25 - 45 = -0.75; pillars a quarter of that
+    assert changes["delta_total"].tolist()[1::2] == [1.5, -0.75]
+    assert changes["delta_total"].isna().tolist() == [True, False, True, False]
+    assert changes.loc[3, "delta_brand"] == -0.19  # 11.0625 - 11.25 = -0.1875
+
+
+def test_the_timeline_rules_do_not_load_the_store():
+    code = (
+        "import sys, scoring.model.change; "
+        "print(any(m.startswith('scoring.store') for m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

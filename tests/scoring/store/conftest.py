@@ -16,7 +16,7 @@ from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
 from scoring.testing import make_export
 
-TABLES = ("members", "imports", "snapshots", "history", "official_readings", "peer_benchmarks")
+TABLES = ("members", "imports", "snapshots", "history", "official_readings")
 IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
 
 

@@ -75,7 +75,7 @@ def _lock(db_path) -> sqlite3.Connection:
 def test_a_locked_file_is_retried_until_free(
     store, db_path, db_url, make_data, make_score, make_history, monkeypatch
 ):
-    import scoring.store.store as store_module
+    import scoring.store.engine as engine_module
 
     blocker = _lock(db_path)
     pauses: list[float] = []
@@ -85,7 +85,7 @@ def test_a_locked_file_is_retried_until_free(
         if len(pauses) == 2:  # the other writer finishes during the second pause
             blocker.rollback()
 
-    monkeypatch.setattr(store_module.time, "sleep", pause)
+    monkeypatch.setattr(engine_module.time, "sleep", pause)
 
     with Store(db_url, settings=_impatient(retries=8)) as impatient:
         result = impatient.import_export(

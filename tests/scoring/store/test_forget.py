@@ -42,7 +42,6 @@ def test_forget_deletes_the_member_and_everything_derived(two_members, db_path, 
     }  # fmt: skip
     assert counts() == {
         "members": 1, "imports": 1, "snapshots": 1, "history": 1, "official_readings": 0,
-        "peer_benchmarks": 0,
     }  # fmt: skip
     with sqlite3.connect(db_path) as connection:
         ids = {row[0] for row in connection.execute("SELECT id FROM members")}

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from scoring.errors import InputError, StoreError
-from scoring.store import Store
+from scoring.store import Store, export_hash, merge
 
 OCT15 = date(2026, 10, 15)
 SEP15 = date(2026, 9, 15)
@@ -89,18 +89,47 @@ def test_same_export_twice_adds_nothing(store, counts, make_data, make_score, ma
     )
     before = counts()
 
-    again = store.import_export(data, score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
 
     assert again.status == "already_imported"
     assert (again.import_id, again.total, again.member) == (first.import_id, 40.0, "Anna Example")
     assert counts() == before
 
 
+def test_has_import_tells_callers_what_not_to_score_again(
+    store, make_data, make_score, make_history
+):
+    data = make_data("Anna Example", OCT15, "h1")
+    assert not store.has_import("h1")
+    assert store.stored_import("h1") is None
+
+    store.import_export(data, score=make_score(OCT15, (10, 10, 10, 10)), history=make_history({}))
+
+    assert store.has_import(export_hash(data))
+    known = store.stored_import("h1")
+    assert (known.status, known.member, known.total) == ("already_imported", "Anna Example", 40.0)
+    assert not store.has_import("h2")
+
+
+def test_import_needs_the_score_and_history_from_the_caller(store, make_data, make_score):
+    with pytest.raises(TypeError):
+        store.import_export(make_data("Anna Example", OCT15, "h1"))  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        store.import_export(  # type: ignore[call-arg]
+            make_data("Anna Example", OCT15, "h1"), score=make_score(OCT15, (1, 1, 1, 1))
+        )
+    assert store.members().empty
+
+
 def test_same_export_under_another_name_names_its_owner(store, make_data, make_score, make_history):
     data = make_data("Anna Example", OCT15, "h1")
     store.import_export(data, score=make_score(OCT15, (10, 10, 10, 10)), history=make_history({}))
 
-    again = store.import_export(data, "Bert Other", score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, "Bert Other", score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
 
     assert (again.status, again.member) == ("already_imported", "Anna Example")
     assert store.members()["member"].tolist() == ["Anna Example"]
@@ -203,13 +232,13 @@ def test_failure_mid_import_leaves_no_rows(
     )
     before = counts()
     written = []
-    original = Store._merge_history
+    original = merge.merge_history
 
-    def merge_then_fail(self, session, member_id, record, rows):
-        written.append(original(self, session, member_id, record, rows))
+    def merge_then_fail(session, member_id, record, rows):
+        written.append(original(session, member_id, record, rows))
         raise RuntimeError("disk pulled out")
 
-    monkeypatch.setattr(Store, "_merge_history", merge_then_fail)
+    monkeypatch.setattr(merge, "merge_history", merge_then_fail)
 
     with pytest.raises(RuntimeError, match="disk pulled out"):
         store.import_export(
@@ -233,7 +262,7 @@ def test_database_error_mid_import_is_a_store_error(
     def fail(*_args):
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(Store, "_insert_snapshot", fail)
+    monkeypatch.setattr(merge, "insert_snapshot", fail)
 
     with pytest.raises(StoreError) as caught:
         store.import_export(
@@ -279,7 +308,10 @@ def test_export_without_name_needs_a_member(store, make_data, make_score, make_h
 
     with pytest.raises(InputError):
         store.import_export(
-            make_data(None, OCT15, "h1"), "x" * 201, score=make_score(OCT15, (1, 1, 1, 1))
+            make_data(None, OCT15, "h1"),
+            "x" * 201,
+            score=make_score(OCT15, (1, 1, 1, 1)),
+            history=make_history({}),
         )
 
 
@@ -311,7 +343,9 @@ def test_export_without_content_hash_is_recognised_by_its_frames(
         make_data("Anna Example", date(2026, 10, 16), "x"), content_hash=""
     )
 
-    again = store.import_export(data, score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
     other = store.import_export(
         changed, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
     )
@@ -327,7 +361,7 @@ def test_results_say_what_happened_in_english_and_german(
     data = make_data("Anna Example", OCT15, "h1")
     score = make_score(OCT15, (12.5, 8.25, 6.0, 15.0))
     done = store.import_export(data, score=score, history=make_history({SEP15: 30.0}))
-    again = store.import_export(data)
+    again = store.import_export(data, score=score, history=make_history({}))
     forgotten = store.forget("Anna Example")
 
     assert done.message("en") == (

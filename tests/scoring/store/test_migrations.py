@@ -31,11 +31,11 @@ def _version(db_path) -> str:
 
 
 def test_new_database_is_at_the_newest_version_and_matches_the_models(store, db_path):
-    assert _version(db_path) == HEAD == "0003"
+    assert _version(db_path) == HEAD == "0004"
     # HEAD is the newest file in the migrations folder.
     script = ScriptDirectory.from_config(alembic_config())
     assert script.get_current_head() == HEAD
-    assert known_revisions() == {"0001", "0002", "0003"}
+    assert known_revisions() == {"0001", "0002", "0003", "0004"}
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
@@ -58,7 +58,7 @@ def test_first_version_file_upgrades_in_place_keeping_its_rows(db_path, db_url):
     assert _version(db_path) == "0001"
 
     with Store(db_url) as store:
-        assert _version(db_path) == "0003"
+        assert _version(db_path) == "0004"
         snapshots = store.snapshots("Anna Example")
         assert snapshots[["as_of", "total", "model_version"]].values.tolist() == [
             [date(2026, 9, 1), 40.0, "v0"]
@@ -66,12 +66,11 @@ def test_first_version_file_upgrades_in_place_keeping_its_rows(db_path, db_url):
         # Added by 0002: old snapshots have no manual inputs.
         assert store.snapshot_score("Anna Example").manual_inputs == {}
         assert store.history("Anna Example")["total"].tolist() == [39.0]
-        # Tables of 0002 and the column of 0003 work on the upgraded file.
+        # The table of 0002 and the column of 0003 work on the upgraded file.
         store.add_official(
             "Anna Example", OfficialEntry(as_of=date(2026, 9, 2), total=53, industry_name="IT")
         )
         assert store.official_readings("Anna Example")["industry_name"].tolist() == ["IT"]
-        assert store.add_peers(store.cohort(), "team.csv") == 1
         assert store.timeline("Anna Example")["source"].tolist() == [
             "reconstructed", "snapshot", "official",
         ]  # fmt: skip
@@ -94,6 +93,24 @@ def test_second_version_file_gets_the_industry_name_column(db_path, db_url):
 
     assert readings["total"].tolist() == [53.0]
     assert readings["industry_name"].isna().all()
+
+
+def test_third_version_file_loses_the_unused_peer_table(db_path, db_url):
+    db_path.parent.mkdir(parents=True)
+    _at_revision(db_url, "0003")
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO peer_benchmarks (id, source, label, total, added_at) "
+            "VALUES (1, 'team.csv', 'Peer One', 52.5, '2026-09-02 10:00:00')"
+        )
+
+    with Store(db_url):
+        pass
+
+    with sqlite3.connect(db_path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert "peer_benchmarks" not in tables
+    assert {"members", "imports", "snapshots", "history", "official_readings"} <= tables
 
 
 def test_downgrade_and_upgrade_again_keep_the_first_versions_rows(store, db_url, db_path):

@@ -11,13 +11,12 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from scoring.ingest import read_export
 from scoring.model import score_as_of, score_history
 from scoring.samples import sample_path
-from scoring.store import Store
+from scoring.store import OfficialEntry, Store, export_hash
 
 PERSONAS = ("active_seller", "passive_job_seeker", "newcomer", "basic")
 EXPORT_DATE = date(2026, 10, 15)
@@ -42,8 +41,15 @@ def imported(tmp_path_factory, exports):
     """One database holding every sample, and the import results."""
     path = tmp_path_factory.mktemp("samples") / "ssi.sqlite"
     with Store(f"sqlite:///{path}") as store:
-        results = {p: store.import_export(data) for p, data in exports.items()}
+        results = {p: _import(store, data) for p, data in exports.items()}
     return path, results
+
+
+def _import(store: Store, data):
+    """Import ``data`` as the CLI does: scored by the model unless already stored."""
+    return store.stored_import(export_hash(data)) or store.import_export(
+        data, score=score_as_of(data), history=score_history(data)
+    )
 
 
 @pytest.fixture
@@ -157,7 +163,7 @@ def test_the_privacy_scan_finds_a_planted_leak(db, checked):
     planted = sorted(s for s in checked if "@" in s)[0]
 
     with Store(f"sqlite:///{db}") as store:
-        store.add_peers(pd.DataFrame({"member": [planted], "total": [50.0]}), "leak.csv")
+        store.add_official(planted, OfficialEntry(as_of=EXPORT_DATE, total=50.0))
 
     assert _leaks(db, checked) == [planted]
 
@@ -168,7 +174,10 @@ def test_importing_the_samples_again_adds_nothing(db, exports):
                   for t in ("members", "imports", "snapshots", "history")]  # fmt: skip
 
     with Store(f"sqlite:///{db}") as store:
-        again = [store.import_export(data).status for data in exports.values()]
+        again = [
+            store.import_export(data, score=score_as_of(data), history=score_history(data)).status
+            for data in exports.values()
+        ]
 
     with sqlite3.connect(db) as connection:
         after = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
