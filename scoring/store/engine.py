@@ -164,14 +164,28 @@ class Database:
 
         return self.guarded(attempt)
 
-    def checkpoint(self) -> None:
-        """On SQLite, empty the write-ahead log into the file (nothing elsewhere)."""
-        if self.dialect != "sqlite":
+    def scrub(self, tables: tuple[str, ...]) -> None:
+        """Leave no copy of deleted rows in the database's files.
+
+        SQLite overwrites deleted rows with zeros (``secure_delete``); emptying the
+        write-ahead log into the file removes the copies there. PostgreSQL keeps deleted
+        rows in its table files until they are rewritten: ``VACUUM FULL`` writes
+        ``tables`` and their indexes anew without them (the server's own write-ahead
+        log and backups are its administrator's to expire).
+        """
+        if self.dialect == "sqlite":
+            statement = "PRAGMA wal_checkpoint(TRUNCATE)"
+        elif self.dialect == "postgresql":
+            statement = f"VACUUM FULL {', '.join(tables)}"
+        else:
             return
 
         def attempt() -> None:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # VACUUM cannot run inside a transaction.
+            with self.engine.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            ) as connection:
+                connection.exec_driver_sql(statement)
 
         self.guarded(attempt)
 

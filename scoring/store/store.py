@@ -34,6 +34,10 @@ from scoring.store.settings import StoreSettings, load_settings
 
 SCORE_COLUMNS = tl.SCORE_COLUMNS
 COHORT_COLUMNS: tuple[str, ...] = ("member", "industry", *SCORE_COLUMNS)
+#: Every table that holds rows of a member, children first.
+FORGET_TABLES: tuple[str, ...] = tuple(
+    t.__tablename__ for t in (HistoryRow, Snapshot, OfficialRow, ImportRecord, Member)
+)
 
 __all__ = ["COHORT_COLUMNS", "Store", "export_hash", "history_rows", "normalize_name"]
 
@@ -383,8 +387,9 @@ class Store:
     def forget(self, member: str) -> ForgetResult:
         """Delete ``member`` and everything derived from their exports, in one transaction.
 
-        On SQLite deleted rows are overwritten with zeros and the write-ahead log is
-        emptied afterwards, so the values do not linger in the file. Raises
+        Afterwards the database's files are scrubbed of the deleted rows (SQLite: zeroed
+        and the write-ahead log emptied; PostgreSQL: the tables rewritten), so the values
+        do not linger on disk. Raises
         :class:`StoreError` for an unknown member.
         """
 
@@ -406,7 +411,7 @@ class Store:
             )
 
         result = self._db.write(work)
-        self._db.checkpoint()
+        self._db.scrub(FORGET_TABLES)
         return result
 
 

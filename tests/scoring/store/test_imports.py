@@ -180,9 +180,9 @@ def test_newer_export_after_older_replaces_overlap(store, make_data, make_score,
 
 @pytest.mark.parametrize("order", list(itertools.permutations((NEWER, OLDER, OLDEST))))
 def test_history_does_not_depend_on_import_order(
-    tmp_path, make_data, make_score, make_history, order
+    db_url, make_data, make_score, make_history, order
 ):
-    with Store(f"sqlite:///{tmp_path / 'ssi.sqlite'}") as store:
+    with Store(db_url) as store:
         for spec in order:
             _import(store, make_data, make_score, make_history, spec)
         history = store.history("Anna Example")
