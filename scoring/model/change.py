@@ -22,8 +22,11 @@ SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
 #: import as of its export date, then what LinkedIn itself showed.
 SOURCES: tuple[str, ...] = ("reconstructed", "snapshot", "official")
 TIMELINE_COLUMNS: tuple[str, ...] = ("as_of", *SCORE_COLUMNS, "source")
-#: Same date, same source (two exports of one day): the higher rank wins.
+#: How rich each archive kind is: for a date or week two imports cover, the higher wins.
 ARCHIVE_RANK = {"partial": 0, "basic": 1, "complete": 2}
+#: Every member's weekly history lives on one calendar, weeks ending on Sunday, whatever
+#: weekday each export was made on: so two exports' weeks meet and the merge rule decides.
+WEEK_FREQ = "W-SUN"
 
 
 class TimelineSettings(BaseModel):
@@ -46,14 +49,22 @@ def as_dates(values: pd.Series) -> pd.Series:
     return pd.Series(values.dt.date, index=values.index, dtype=object)
 
 
-def import_rank(export_date: pd.Series, archive_kind: pd.Series) -> pd.Series:
-    """How authoritative each import is: a later export wins; on the same day, the richer kind.
+def week_ends(values: pd.Series) -> pd.Series:
+    """The Sunday ending the calendar week of each date, as ``datetime64``."""
+    return as_timestamps(values).dt.to_period(WEEK_FREQ).dt.end_time.dt.normalize()
 
-    Returned as one integer per import (days since 1970 × 10 + kind rank) so that whole
+
+def import_rank(export_date: pd.Series, archive_kind: pd.Series) -> pd.Series:
+    """How authoritative each import is: the richer kind wins, between equal kinds the later.
+
+    A Basic archive lacks whole kinds of activity (reactions, say), so for a week that a
+    Complete archive also covers its value is the poorer one even when the Basic export
+    is newer; the newer export still fills the weeks the older one does not reach.
+    Returned as one integer per import (kind rank × 10⁶ + days since 1970) so that whole
     columns compare at once.
     """
     days = (as_timestamps(export_date) - pd.Timestamp("1970-01-01")).dt.days
-    return days * 10 + archive_kind.map(ARCHIVE_RANK).fillna(0).astype("int64")
+    return archive_kind.map(ARCHIVE_RANK).fillna(0).astype("int64") * 1_000_000 + days
 
 
 def merge_timeline(

@@ -1,10 +1,14 @@
 """Writing one import: its member, record, snapshot and the history merge rule.
 
-History rule: the reconstructed weekly history holds one row per member and date.
-An import writes its rows for dates not present yet, and replaces rows that an
-older export wrote; rows written by a newer export stay. "Newer" compares export
-dates; on the same export date a Complete archive beats a Basic or partial one,
-and between equals the later import wins.
+History rule: the reconstructed history holds one row per member and calendar week
+(weeks ending on Sunday, whatever weekday an export was made on; the row keeps the
+date its value was computed for). An import writes its rows for weeks not present
+yet and replaces rows that a poorer export wrote; rows of a better export stay.
+"Better": a Complete archive beats a Basic one, which beats a partial upload, for
+every week both cover; between exports of the same kind the newer export wins, and
+between equals the later import. So a newer Basic export fills the weeks after an
+older Complete one without overwriting its weeks, and any import order gives the
+same history.
 
 Every function here runs inside the caller's write transaction and computes no
 score: the score and history arrive ready-made from ``scoring.model``.
@@ -196,7 +200,7 @@ def insert_snapshot(session: Session, member_id: int, import_id: int, score: Sco
 def merge_history(
     session: Session, member_id: int, record: ImportRecord, rows: pd.DataFrame
 ) -> tuple[int, int, int]:
-    """Write ``rows`` under the module's history rule; returns (added, replaced, kept)."""
+    """Write ``rows`` under the module's history rule; returns (added, replaced, kept) weeks."""
     existing = session_frame(
         session,
         select(HistoryRow.as_of, ImportRecord.export_date, ImportRecord.archive_kind)
@@ -204,17 +208,22 @@ def merge_history(
         .where(HistoryRow.member_id == member_id),
     )
     existing = existing.assign(
-        as_of=tl.as_timestamps(existing["as_of"]),
+        week=tl.week_ends(existing["as_of"]),
         rank=tl.import_rank(existing["export_date"], existing["archive_kind"]),
     )
+    # A week a database of an older version holds twice is judged by its better row.
+    weeks = existing.groupby("week", as_index=False)["rank"].max()
     own_rank = tl.import_rank(
         pd.Series([record.export_date]), pd.Series([record.archive_kind])
     ).iloc[0]
-    merged = rows.merge(existing[["as_of", "rank"]], on="as_of", how="left")
+    incoming = rows.assign(week=tl.week_ends(rows["as_of"]))
+    incoming = incoming.sort_values("as_of").drop_duplicates("week", keep="last")
+    merged = incoming.merge(weeks, on="week", how="left")
     new = merged["rank"].isna()
     replace = ~new & (merged["rank"] <= own_rank)
-    replaced_dates = merged.loc[replace, "as_of"].dt.date.tolist()
-    for chunk in _chunks(replaced_dates, 500):
+    replaced_weeks = set(merged.loc[replace, "week"])
+    gone = existing.loc[existing["week"].isin(replaced_weeks), "as_of"].tolist()
+    for chunk in _chunks(gone, 500):
         session.execute(
             delete(HistoryRow).where(HistoryRow.member_id == member_id, HistoryRow.as_of.in_(chunk))
         )

@@ -19,9 +19,10 @@ ImportStatus = Literal["imported", "already_imported"]
 class ImportResult:
     """The outcome of one import.
 
-    ``history_added`` counts dates the member had no value for; ``history_replaced``
-    dates whose value came from an older (or equally old, poorer) export and now comes
-    from this one; ``history_kept`` dates left as a newer export had written them.
+    ``history_added`` counts weeks the member had no value for; ``history_replaced``
+    weeks whose value came from a poorer or older export and now comes from this one;
+    ``history_kept`` weeks left as a better export had written them (see
+    :mod:`scoring.store.merge`).
     """
 
     status: ImportStatus

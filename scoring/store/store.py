@@ -267,8 +267,8 @@ class Store:
             .where(Member.name == name)
             .order_by(
                 Snapshot.as_of.desc(),
-                ImportRecord.export_date.desc(),
                 case(tl.ARCHIVE_RANK, value=ImportRecord.archive_kind, else_=0).desc(),
+                ImportRecord.export_date.desc(),
                 Snapshot.import_id.desc(),
             )
             .limit(1)

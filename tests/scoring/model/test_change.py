@@ -17,9 +17,11 @@ from scoring.model.change import (
     change_of,
     estimates,
     history_changes,
+    import_rank,
     merge_timeline,
     period_averages,
     week_changes,
+    week_ends,
 )
 from scoring.store.settings import load_settings
 
@@ -233,3 +235,24 @@ def test_the_timeline_rules_do_not_load_the_store():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_weeks_end_on_sunday_whatever_the_weekday():
+    days = pd.Series(
+        [date(2026, 10, 13), date(2026, 10, 15), date(2026, 10, 18), date(2026, 10, 19)]
+    )
+
+    # Tue 13, Thu 15 and Sun 18 October are one week; Monday the 19th starts the next.
+    assert week_ends(days).dt.date.tolist() == [
+        date(2026, 10, 18), date(2026, 10, 18), date(2026, 10, 18), date(2026, 10, 25),
+    ]  # fmt: skip
+
+
+def test_a_complete_archive_outranks_a_newer_basic_one():
+    ranks = import_rank(
+        pd.Series([date(2026, 10, 15), date(2026, 10, 20), date(2026, 10, 22), date(2026, 10, 1)]),
+        pd.Series(["complete", "basic", "basic", "complete"]),
+    )
+
+    # Complete Oct 15 > Complete Oct 1 > Basic Oct 22 > Basic Oct 20
+    assert ranks.rank().tolist() == [4.0, 1.0, 2.0, 3.0]

@@ -376,3 +376,49 @@ def test_results_say_what_happened_in_english_and_german(
         "Deleted Anna Example with everything stored about them (imports: 1, scores: 1, "
         "history weeks: 1, official readings: 0)."
     )
+
+
+# Thursday Oct 15: a Complete export; Tuesday Oct 20, five days later: a Basic one, which
+# lacks the reactions and so scores lower. Each history is anchored on its export's weekday.
+COMPLETE_THU = ("complete", OCT15, "complete", {date(2026, 9, 24): 72.1, date(2026, 10, 1): 72.9,
+                date(2026, 10, 8): 73.4, OCT15: 73.85})  # fmt: skip
+BASIC_TUE = ("basic", date(2026, 10, 20), "basic", {date(2026, 9, 29): 51.0,
+             date(2026, 10, 6): 51.5, date(2026, 10, 13): 51.8,
+             date(2026, 10, 20): 52.11})  # fmt: skip
+
+
+def _import_kind(store, make_data, make_score, make_history, spec):
+    content_hash, export_date, kind, rows = spec
+    return store.import_export(
+        make_data("Anna Example", export_date, content_hash, kind=kind),
+        score=make_score(export_date, (10, 10, 10, 10)),
+        history=make_history(rows),
+    )
+
+
+@pytest.mark.parametrize("order", [(COMPLETE_THU, BASIC_TUE), (BASIC_TUE, COMPLETE_THU)])
+def test_exports_of_different_weekdays_share_one_weekly_calendar(
+    store, make_data, make_score, make_history, order
+):
+    first, second = order
+    _import_kind(store, make_data, make_score, make_history, first)
+
+    result = _import_kind(store, make_data, make_score, make_history, second)
+
+    history = store.history("Anna Example")
+    # Weeks ending Sunday: Sep 27 (Complete's Sep 24 only), Oct 4 (Complete's Oct 1 beats
+    # Basic's Sep 29), Oct 11 (Oct 8 beats Oct 6), Oct 18 (Oct 15 beats Oct 13), then
+    # Oct 25, which only the newer Basic export reaches: one value a week, no interleaving.
+    assert dict(zip(history["as_of"], history["total"], strict=True)) == {
+        date(2026, 9, 24): 72.1,
+        date(2026, 10, 1): 72.9,
+        date(2026, 10, 8): 73.4,
+        OCT15: 73.85,
+        date(2026, 10, 20): 52.11,
+    }
+    if second is BASIC_TUE:
+        # Basic second: Oct 25 is new, the three shared weeks stay Complete's.
+        assert (result.history_added, result.history_replaced, result.history_kept) == (1, 0, 3)
+    else:
+        # Complete second: Sep 27 is new, the three shared weeks become Complete's.
+        assert (result.history_added, result.history_replaced, result.history_kept) == (1, 3, 0)
