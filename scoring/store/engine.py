@@ -10,9 +10,11 @@ database.
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -42,11 +44,37 @@ def reason(exc: SQLAlchemyError) -> str:
     return str(detail).splitlines()[0] if str(detail) else type(detail).__name__
 
 
+def read_only_file(url: str) -> Path | None:
+    """The SQLite file behind ``url`` when it exists but this process may not write it.
+
+    SQLite in WAL mode writes a ``-shm`` file beside the database even to read it, so
+    in a folder the user may not write to the file must be opened read-only and
+    *immutable* (no locking, no shared memory). The store leaves no write-ahead log
+    behind when it closes, so nothing newer than the file is missed.
+    """
+    path = sqlite_file(url)
+    if path is None or not path.is_file():
+        return None
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return None if writable else path
+
+
 def create_store_engine(url: str, sqlite: SQLiteSettings) -> Engine:
-    """An engine for ``url``; on SQLite with WAL, busy timeout, secure delete, explicit BEGIN."""
+    """An engine for ``url``; on SQLite with WAL, busy timeout, secure delete, explicit BEGIN.
+
+    A SQLite file in a folder this process may not write is opened read-only
+    (see :func:`read_only_file`).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
+    frozen = read_only_file(url)
+    if frozen is not None:
+        uri = f"{frozen.resolve().as_uri()}?mode=ro&immutable=1"
+        return create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
     path = sqlite_file(parsed)
     if path is not None:
         # The file holds personal scores: a new folder is readable by its owner only.
@@ -86,6 +114,7 @@ class Database:
         self.url = url
         self.where = display_url(url)
         self.sqlite = sqlite
+        self.read_only = read_only_file(url) is not None
         try:
             self.engine = create_store_engine(url, sqlite)
         except ImportError as exc:
@@ -137,7 +166,12 @@ class Database:
             raise StoreError("error.store.failed", where=self.where, reason=reason(exc)) from exc
 
     def write(self, work: Callable[[Session], T]) -> T:
-        """``work(session)`` in one write transaction (all or nothing), retried when busy."""
+        """``work(session)`` in one write transaction (all or nothing), retried when busy.
+
+        Raises :class:`StoreError` at once for a database opened read-only.
+        """
+        if self.read_only:
+            raise StoreError("error.store.read_only", where=self.where)
 
         def attempt() -> T:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
@@ -202,6 +236,9 @@ class Database:
             return
         if revision is not None and revision not in known_revisions():
             raise StoreError("error.store.newer_schema", where=self.where, revision=revision)
+        if self.read_only:
+            # An older schema would have to be migrated, which needs write access.
+            raise StoreError("error.store.read_only", where=self.where)
 
         def migrate() -> None:
             with self._writer.begin() as connection:

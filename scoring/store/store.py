@@ -69,6 +69,11 @@ class Store:
         self.where = self._db.where
 
     @property
+    def read_only(self) -> bool:
+        """True for a SQLite file opened read-only (a folder the user may not write to)."""
+        return self._db.read_only
+
+    @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine (for tests and tools that inspect the schema)."""
         return self._db.engine
