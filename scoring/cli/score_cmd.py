@@ -26,6 +26,7 @@ from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model.attribution import change_payload, explain_change
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.payload import history_payload, score_payload
 from scoring.official import OfficialReading, parse_official
@@ -145,6 +146,8 @@ def run_score(args: argparse.Namespace) -> int:
         payload["band"] = band(score.total)
         payload["percentiles"] = percentiles_payload(percentiles, lang)
         payload["tips"] = tips_payload(tips)
+        change = explain_change(data, as_of=score.as_of, window_days=window, manual=manual)
+        payload["change"] = change_payload(change, lang)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(score_text(score, lang, export_date=data.export_date))
