@@ -516,6 +516,10 @@ METRIC_SPECS: dict[str, MetricSpec] = {
     "connection_growth": MetricSpec(connection_growth, "trailing", "count", ("connections",)),
 }  # fmt: skip
 
+#: Kinds a Complete archive leaves out when there is nothing to hold (no article written,
+#: no recommendation received): there, no file means none, not a missing input.
+OMITTED_WHEN_EMPTY: frozenset[str] = frozenset({"articles", "recommendations_received"})
+
 #: Sub-metrics whose value is a count of dated events (or of distinct days) in the
 #: trailing window: a change between two days splits exactly into the events that
 #: entered the window and those that left it, since the same function over a shorter

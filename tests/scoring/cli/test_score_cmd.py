@@ -88,6 +88,7 @@ def test_score_json(export):
         "points",
         "max_points",
         "missing_input",
+        "status",
     }
 
 
