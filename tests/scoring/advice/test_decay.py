@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from builders import make_export
+
 from scoring.advice.decay import decay
 from scoring.model import score_as_of
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 EXPORT_DAY = date(2026, 10, 15)
 

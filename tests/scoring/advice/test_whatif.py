@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,6 @@ from scoring.advice.whatif import (
 )
 from scoring.model import load_config, score_as_of
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 EXPORT_DAY = date(2026, 10, 15)
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import make_export
 
 from scoring.export import ExportData, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
-from scoring.testing import make_export
 
 TABLES = ("members", "imports", "snapshots", "history", "official_readings", "peer_benchmarks")
 IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
