@@ -26,6 +26,7 @@ from scoring.results import PILLARS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from scoring.model.change import TeamAverage
     from scoring.store import Store
 
 SCORES = ("total", *PILLARS)
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     snaps.set_defaults(func=run_snapshots)
 
     team = _command(subparsers, "team", lang, parents=[common])
+    team.add_argument("--today", metavar="YYYY-MM-DD", help=t("store.cli.arg.today", lang))
+    team.add_argument(
+        "--without-stale", action="store_true", help=t("store.cli.arg.without_stale", lang)
+    )
     team.set_defaults(func=run_team)
 
     official = subparsers.add_parser("official", help=t("store.cli.help.official", lang))
@@ -170,15 +175,24 @@ def run_snapshots(args: argparse.Namespace) -> int:
 
 
 def run_team(args: argparse.Namespace) -> int:
-    """``ssi team``: the leaderboard and the team average."""
+    """``ssi team``: the leaderboard, the average of the latest estimates, the weekly average."""
     lang = _lang(args)
+    today = parse_date(args.today) if args.today else date.today()
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
+        latest = store.team_latest_average(today, include_stale=not args.without_stale)
+        stale_days = store.settings.team.stale_after_days
         where = store.where
     if args.json:
         return _print_json(
-            {"database": where, "team": _records(board), "average": _records(average)}
+            {
+                "database": where,
+                "today": today,
+                "team": _records(board),
+                "latest_average": _latest_dict(latest),
+                "average": _records(average),
+            }
         )
     print(t("store.database", lang, where=where))
     if board.empty:
@@ -199,16 +213,23 @@ def run_team(args: argparse.Namespace) -> int:
         for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
     ]
     print(format_table(header, rows))
-    last = average.iloc[-1]
-    print(
-        t(
-            "store.team.average",
-            lang,
-            total=fmt_number(last["total"], lang),
-            members=int(last["members"]),
-            date=fmt_date(last["as_of"], lang),
+    if latest.total is not None:
+        print(
+            t(
+                "store.team.average",
+                lang,
+                total=fmt_number(latest.total, lang),
+                members=latest.members,
+                first=fmt_date(latest.first, lang),
+                last=fmt_date(latest.last, lang),
+            )
         )
-    )
+    if latest.stale:
+        names = ", ".join(latest.stale)
+        when = fmt_date(today, lang)
+        print(t("store.team.stale", lang, days=stale_days, today=when, members=names))
+    if latest.left_out:
+        print(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
     return 0
 
 
@@ -360,6 +381,18 @@ def _change_dict(change: Any, lang: str) -> dict[str, Any]:
         "days_since_export": change.days_since_export,
         "stale": change.stale,
         "stale_text": change.stale_text(lang),
+    }
+
+
+def _latest_dict(latest: TeamAverage) -> dict[str, Any]:
+    return {
+        "total": latest.total,
+        "pillars": latest.pillars,
+        "members": latest.members,
+        "first": latest.first,
+        "last": latest.last,
+        "stale": list(latest.stale),
+        "left_out": list(latest.left_out),
     }
 
 
