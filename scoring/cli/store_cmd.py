@@ -26,7 +26,7 @@ from scoring.results import PILLARS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from scoring.model.change import TeamAverage
+    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
 
 SCORES = ("total", *PILLARS)
@@ -91,7 +91,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 
 def _command(
-    subparsers: argparse._SubParsersAction, name: str, lang: Lang, key: str = "", **kwargs: Any
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    lang: Lang,
+    key: str = "",
+    parents: Sequence[argparse.ArgumentParser] = (),
 ) -> argparse.ArgumentParser:
     """The sub-parser ``name`` with its one-line help and its description from the catalogue."""
     key = key or name
@@ -99,7 +103,7 @@ def _command(
         name,
         help=t(f"store.cli.help.{key}", lang),
         description=t(f"store.cli.description.{key}", lang),
-        **kwargs,
+        parents=list(parents),
     )
 
 
@@ -358,7 +362,7 @@ def _score_label(column: str, lang: str) -> str:
     return t("common.total" if column == "total" else f"pillar_short.{column}", lang)
 
 
-def _change_line(change: Any, lang: str) -> str:
+def _change_line(change: Change, lang: str) -> str:
     return t(
         "store.snapshots.latest",
         lang,
@@ -369,7 +373,7 @@ def _change_line(change: Any, lang: str) -> str:
     )
 
 
-def _change_dict(change: Any, lang: str) -> dict[str, Any]:
+def _change_dict(change: Change, lang: str) -> dict[str, Any]:
     return {
         "member": change.member,
         "as_of": change.as_of,
@@ -404,7 +408,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def _json_default(value: Any) -> Any:
+def _json_default(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars
