@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import make_export
 
 # pytest imports test modules without putting folders on sys.path; the helper modules
 # beside this file are imported by name.
@@ -27,7 +28,6 @@ from store_db import BACKENDS, database_bytes, row_counts
 from scoring.export import ExportData, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
-from scoring.testing import make_export
 
 IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
 
