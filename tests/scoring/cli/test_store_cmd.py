@@ -17,7 +17,7 @@ from scoring.errors import InputError
 from scoring.i18n import fmt_number
 from scoring.ingest import read_export
 from scoring.model import score_as_of
-from scoring.samples import sample_path
+from scoring.samples import SAMPLE_DIR, sample_path
 from scoring.store import Store
 
 # Each test starts the program one to three times (about a second each on an idle
@@ -163,7 +163,7 @@ def test_official_reading_from_flags_and_from_page_text(db, tmp_path):
         "--industry-rank", "40%", "--date", "2026-10-01", "--db", db,
     )  # fmt: skip
     page = tmp_path / "ssi-page.txt"
-    page.write_text((ROOT / "sample_data" / "official_en.txt").read_text(), encoding="utf-8")
+    page.write_text((SAMPLE_DIR / "official_en.txt").read_text(), encoding="utf-8")
     pasted = ssi(
         "official", "add", "--member", "Lena Hofbauer", "--text-file", str(page),
         "--date", "2026-10-16", "--db", db,
