@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 import streamlit as st
 
@@ -15,8 +17,12 @@ from scoring.store import Store, export_hash
 FLASH_KEY = "team_flash"
 
 
-def leaderboard_table(board: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The store's leaderboard as shown: rank, member, industry, date, total, pillars, change."""
+def leaderboard_table(board: pd.DataFrame, lang: Lang, stale: Collection[str] = ()) -> pd.DataFrame:
+    """The store's leaderboard as shown: rank, member, industry, date, total, pillars, change.
+
+    Members named in ``stale`` (newest export too old) are flagged in the last column.
+    """
+    flag = t("dashboard.team.stale_flag", lang)
     return pd.DataFrame(
         {
             t("store.column.rank", lang): board["rank"].astype(int),
@@ -31,6 +37,7 @@ def leaderboard_table(board: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("store.column.change", lang): [
                 fmt_signed(v, lang, 2) if pd.notna(v) else "–" for v in board["change"]
             ],
+            t("store.column.stale", lang): [flag if m in stale else "" for m in board["member"]],
         }
     )
 
@@ -88,25 +95,59 @@ def _leaderboard(store: Store, lang: Lang) -> None:
     if board.empty:
         st.info(t("dashboard.team.empty", lang))
         return
-    st.dataframe(
-        leaderboard_table(board, lang), hide_index=True, width="stretch", key="leaderboard"
+    today = state.today()
+    days = store.settings.team.stale_after_days
+    everyone = store.team_latest_average(today)
+    without_stale = bool(everyone.stale) and st.toggle(
+        t("dashboard.team.without_stale", lang, days=days), key="team_without_stale"
     )
-    average = store.team_average("W")
+    latest = store.team_latest_average(today, include_stale=False) if without_stale else everyone
+    st.dataframe(
+        leaderboard_table(board, lang, everyone.stale),
+        hide_index=True,
+        width="stretch",
+        key="leaderboard",
+    )
+    if latest.total is None:
+        st.info(t("dashboard.team.all_left_out", lang))
+    else:
+        st.metric(
+            t("dashboard.team.average", lang),
+            fmt_number(latest.total, lang, 2),
+            help=t("dashboard.team.average_help", lang, days=days),
+        )
+        st.caption(
+            t(
+                "dashboard.team.average_span",
+                lang,
+                members=latest.members,
+                first=fmt_date(latest.first, lang),
+                last=fmt_date(latest.last, lang),
+            )
+        )
+    if latest.left_out:
+        st.caption(t("dashboard.team.left_out", lang, count=len(latest.left_out)))
+    _average_chart(store.team_average("W"), lang)
+
+
+def _average_chart(average: pd.DataFrame, lang: Lang) -> None:
+    """The weekly team average; each point says how many members it averages."""
     if average.empty:
         return
-    last = average.iloc[-1]
-    st.metric(
-        t("dashboard.team.average", lang, date=fmt_date(last["as_of"], lang)),
-        fmt_number(float(last["total"]), lang, 2),
-        help=t("dashboard.team.average_help", lang, members=int(last["members"])),
-    )
+    fig = charts.score_lines(average, lang)
+    count = t("dashboard.team.average_hover", lang, members="%{customdata}")
+    for trace in fig.data:
+        trace.customdata = average["members"].to_numpy()
+        trace.hovertemplate = f"%{{x}}: %{{y:.2f}} ({count})<extra>%{{fullData.name}}</extra>"
     widgets.chart(
-        charts.score_lines(average, lang),
+        fig,
         t(
             "dashboard.team.average_alt",
             lang,
             start=fmt_date(average["as_of"].iloc[0], lang),
-            end=fmt_date(last["as_of"], lang),
+            end=fmt_date(average["as_of"].iloc[-1], lang),
+            low=int(average["members"].min()),
+            high=int(average["members"].max()),
         ),
         key="team_average_chart",
     )

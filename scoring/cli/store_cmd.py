@@ -26,6 +26,7 @@ from scoring.results import PILLARS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
 
 SCORES = ("total", *PILLARS)
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     snaps.set_defaults(func=run_snapshots)
 
     team = _command(subparsers, "team", lang, parents=[common])
+    team.add_argument("--today", metavar="YYYY-MM-DD", help=t("store.cli.arg.today", lang))
+    team.add_argument(
+        "--without-stale", action="store_true", help=t("store.cli.arg.without_stale", lang)
+    )
     team.set_defaults(func=run_team)
 
     official = subparsers.add_parser("official", help=t("store.cli.help.official", lang))
@@ -86,7 +91,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 
 def _command(
-    subparsers: argparse._SubParsersAction, name: str, lang: Lang, key: str = "", **kwargs: Any
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    lang: Lang,
+    key: str = "",
+    parents: Sequence[argparse.ArgumentParser] = (),
 ) -> argparse.ArgumentParser:
     """The sub-parser ``name`` with its one-line help and its description from the catalogue."""
     key = key or name
@@ -94,7 +103,7 @@ def _command(
         name,
         help=t(f"store.cli.help.{key}", lang),
         description=t(f"store.cli.description.{key}", lang),
-        **kwargs,
+        parents=list(parents),
     )
 
 
@@ -170,15 +179,24 @@ def run_snapshots(args: argparse.Namespace) -> int:
 
 
 def run_team(args: argparse.Namespace) -> int:
-    """``ssi team``: the leaderboard and the team average."""
+    """``ssi team``: the leaderboard, the average of the latest estimates, the weekly average."""
     lang = _lang(args)
+    today = parse_date(args.today) if args.today else date.today()
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
+        latest = store.team_latest_average(today, include_stale=not args.without_stale)
+        stale_days = store.settings.team.stale_after_days
         where = store.where
     if args.json:
         return _print_json(
-            {"database": where, "team": _records(board), "average": _records(average)}
+            {
+                "database": where,
+                "today": today,
+                "team": _records(board),
+                "latest_average": _latest_dict(latest),
+                "average": _records(average),
+            }
         )
     print(t("store.database", lang, where=where))
     if board.empty:
@@ -199,16 +217,23 @@ def run_team(args: argparse.Namespace) -> int:
         for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
     ]
     print(format_table(header, rows))
-    last = average.iloc[-1]
-    print(
-        t(
-            "store.team.average",
-            lang,
-            total=fmt_number(last["total"], lang),
-            members=int(last["members"]),
-            date=fmt_date(last["as_of"], lang),
+    if latest.total is not None:
+        print(
+            t(
+                "store.team.average",
+                lang,
+                total=fmt_number(latest.total, lang),
+                members=latest.members,
+                first=fmt_date(latest.first, lang),
+                last=fmt_date(latest.last, lang),
+            )
         )
-    )
+    if latest.stale:
+        names = ", ".join(latest.stale)
+        when = fmt_date(today, lang)
+        print(t("store.team.stale", lang, days=stale_days, today=when, members=names))
+    if latest.left_out:
+        print(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
     return 0
 
 
@@ -337,7 +362,7 @@ def _score_label(column: str, lang: str) -> str:
     return t("common.total" if column == "total" else f"pillar_short.{column}", lang)
 
 
-def _change_line(change: Any, lang: str) -> str:
+def _change_line(change: Change, lang: str) -> str:
     return t(
         "store.snapshots.latest",
         lang,
@@ -348,7 +373,7 @@ def _change_line(change: Any, lang: str) -> str:
     )
 
 
-def _change_dict(change: Any, lang: str) -> dict[str, Any]:
+def _change_dict(change: Change, lang: str) -> dict[str, Any]:
     return {
         "member": change.member,
         "as_of": change.as_of,
@@ -363,6 +388,18 @@ def _change_dict(change: Any, lang: str) -> dict[str, Any]:
     }
 
 
+def _latest_dict(latest: TeamAverage) -> dict[str, Any]:
+    return {
+        "total": latest.total,
+        "pillars": latest.pillars,
+        "members": latest.members,
+        "first": latest.first,
+        "last": latest.last,
+        "stale": list(latest.stale),
+        "left_out": list(latest.left_out),
+    }
+
+
 def _lang(args: argparse.Namespace) -> str:
     return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
 
@@ -371,7 +408,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def _json_default(value: Any) -> Any:
+def _json_default(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars

@@ -8,6 +8,7 @@ to callers carry ``as_of`` as :class:`datetime.date`, as ``score_history`` does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -258,4 +259,73 @@ def change_of(
         last_export=last_export,
         days_since_export=days,
         stale=stale,
+    )
+
+
+@dataclass(frozen=True)
+class TeamAverage:
+    """The team's average of each member's latest estimate.
+
+    ``total`` and ``pillars`` are means over the members counted (two decimals; ``None``
+    and empty when nobody is); ``members`` how many were counted; ``first`` and ``last``
+    the oldest and newest of their latest estimates' dates. ``stale`` names every member
+    whose newest export is older than the limit, ``left_out`` those not counted.
+    """
+
+    total: float | None
+    pillars: dict[str, float]
+    members: int
+    first: date | None
+    last: date | None
+    stale: tuple[str, ...]
+    left_out: tuple[str, ...]
+
+
+def stale_members(
+    last_exports: Mapping[str, date | None], today: date | None, stale_after_days: int
+) -> tuple[str, ...]:
+    """The members whose newest export is more than ``stale_after_days`` before ``today``.
+
+    Without ``today`` nobody is stale; a member without an export is never stale.
+    """
+    if today is None:
+        return ()
+    return tuple(
+        sorted(
+            name
+            for name, exported in last_exports.items()
+            if exported is not None and (today - exported).days > stale_after_days
+        )
+    )
+
+
+def latest_average(
+    est: pd.DataFrame,
+    last_exports: Mapping[str, date | None],
+    today: date | None,
+    stale_after_days: int,
+    *,
+    include_stale: bool = True,
+) -> TeamAverage:
+    """The mean of each member's latest estimate (:func:`estimates` output in ``est``).
+
+    Every member counts once, with their newest value, whatever week it falls in: the
+    average of a team whose exports end on different days is not the value of one week.
+    ``include_stale=False`` leaves out the members :func:`stale_members` names.
+    """
+    stale = stale_members(last_exports, today, stale_after_days)
+    latest = est.sort_values("as_of").drop_duplicates("member", keep="last")
+    left_out = tuple(sorted(set(stale) & set(latest["member"]))) if not include_stale else ()
+    counted = latest[~latest["member"].isin(left_out)]
+    if counted.empty:
+        return TeamAverage(None, {}, 0, None, None, stale, left_out)
+    means = counted[list(SCORE_COLUMNS)].astype("float64").mean().round(2)
+    return TeamAverage(
+        total=float(means["total"]),
+        pillars={p: float(means[p]) for p in PILLARS},
+        members=len(counted),
+        first=counted["as_of"].min().date(),
+        last=counted["as_of"].max().date(),
+        stale=stale,
+        left_out=left_out,
     )

@@ -22,13 +22,20 @@ class SQLiteSettings(BaseModel):
     retry_delay_s: float = Field(ge=0)
 
 
+class TeamSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stale_after_days: int = Field(gt=0)
+
+
 class StoreSettings(BaseModel):
-    """Every threshold of the store: timeline comparisons and SQLite locking."""
+    """Every threshold of the store: timeline comparisons, the team, SQLite locking."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: int
     timeline: TimelineSettings
+    team: TeamSettings
     sqlite: SQLiteSettings
 
 

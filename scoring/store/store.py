@@ -382,10 +382,34 @@ class Store:
     def team_average(self, freq: str = "W") -> pd.DataFrame:
         """The team's average estimate per period (``freq`` as pandas spells it: W, M, …).
 
-        Each member counts once per period with their last estimate in it. Columns:
-        ``as_of`` (the period's last day), total and pillars, ``members``.
+        Each period counts only the members with an estimate in it, each once, with
+        their last estimate there. Columns: ``as_of`` (the period's last day), total and
+        pillars, ``members`` (how many were counted).
         """
         return tl.period_averages(self._estimates(), freq)
+
+    def team_latest_average(
+        self, today: date | None = None, *, include_stale: bool = True
+    ) -> tl.TeamAverage:
+        """The mean of each member's latest estimate, with the count and the date span.
+
+        Members whose newest export is more than ``settings.toml``'s
+        ``team.stale_after_days`` before ``today`` are named in ``stale``; with
+        ``include_stale=False`` they are left out of the mean. Without ``today`` nobody is
+        stale.
+        """
+        members = self.members()
+        last_exports = {
+            name: exported if isinstance(exported, date) else None
+            for name, exported in zip(members["member"], members["last_export"], strict=True)
+        }
+        return tl.latest_average(
+            self._estimates(),
+            last_exports,
+            today,
+            self.settings.team.stale_after_days,
+            include_stale=include_stale,
+        )
 
     # -- forgetting -------------------------------------------------------------------
 

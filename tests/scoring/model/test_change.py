@@ -18,8 +18,10 @@ from scoring.model.change import (
     estimates,
     history_changes,
     import_rank,
+    latest_average,
     merge_timeline,
     period_averages,
+    stale_members,
     week_changes,
     week_ends,
 )
@@ -256,3 +258,19 @@ def test_a_complete_archive_outranks_a_newer_basic_one():
 
     # Complete Oct 15 > Complete Oct 1 > Basic Oct 22 > Basic Oct 20
     assert ranks.rank().tolist() == [4.0, 1.0, 2.0, 3.0]
+
+
+def test_a_member_is_stale_after_more_than_the_limit():
+    exports = {"A": date(2026, 7, 20), "B": date(2026, 7, 19), "C": None}
+
+    # Oct 18 is 90 days after Jul 20 and 91 after Jul 19.
+    assert stale_members(exports, date(2026, 10, 18), 90) == ("B",)
+    assert stale_members(exports, None, 90) == ()
+
+
+def test_latest_average_of_nobody_is_empty():
+    est = estimates(frame([], "A", "snapshot"))
+
+    average = latest_average(est, {}, date(2026, 10, 18), 90)
+
+    assert (average.total, average.members, average.first, average.stale) == (None, 0, None, ())
