@@ -26,6 +26,7 @@ from scoring.advice.goals import TipGoal
 from scoring.advice.templates import template_context
 from scoring.advice.whatif import (
     ACTIVITIES,
+    PROFILE_ITEM_RULES,
     simulated_export,
     simulated_manual,
     simulation_span,
@@ -94,39 +95,41 @@ def rescored_gain(
     )
 
 
-def changes_gain(
+def kinds_written(changes: Collection[str], items: Collection[str]) -> set[str]:
+    """The kinds of export file the activities ``changes`` and the profile ``items`` write to."""
+    kinds = {kind for name in changes for kind in ACTIVITIES[name].kinds}
+    kinds |= {rule.kind for i, rule in PROFILE_ITEM_RULES.items() if i in items and rule.kind}
+    return kinds | ({"profile"} if items else set())
+
+
+def what_if_gain(
     data: ExportData,
     before: Score,
-    changes: Mapping[str, float],
+    changes: Mapping[str, float] | None = None,
+    items: Sequence[str] = (),
     *,
     config: ModelConfig,
     manual: ManualInputs | None = None,
     weeks: float | None = None,
     context: Mapping[str, str] | None = None,
 ) -> Gain:
-    """What the weekly ``changes`` (over ``weeks``, default the window) add to ``before``."""
+    """What the weekly ``changes`` (over ``weeks``, default the window) and the profile
+    ``items`` (added once), done together, add to ``before``."""
+    changes = changes or {}
     days = simulation_span(weeks, before.window_days)
-    changed = simulated_export(data, changes, days=days, as_of=before.as_of, context=context)
-    after_manual = simulated_manual(manual, changes, days=days)
-    kinds = {kind for name in changes for kind in ACTIVITIES[name].kinds}
+    changed = (
+        simulated_export(data, changes, days=days, as_of=before.as_of, context=context)
+        if changes
+        else data
+    )
+    if items:
+        changed = with_profile_items(changed, items, as_of=before.as_of, config=config)
     fields = {field for name in changes if (field := ACTIVITIES[name].manual) is not None}
-    fed = metrics_fed_by(kinds, fields, config)
-    return rescored_gain(before, changed, fed, config=config, manual=after_manual)
-
-
-def items_gain(
-    data: ExportData,
-    before: Score,
-    items: Sequence[str],
-    *,
-    config: ModelConfig,
-    manual: ManualInputs | None = None,
-) -> Gain:
-    """What adding the profile ``items`` once adds to ``before``."""
-    changed = with_profile_items(data, items, as_of=before.as_of, config=config)
-    kinds = {k for k in changed.frames if changed.frames[k] is not data.frames.get(k)}
-    fed = metrics_fed_by(kinds | {"profile"}, (), config)
-    return rescored_gain(before, changed, fed, config=config, manual=manual, items=tuple(items))
+    fed = metrics_fed_by(kinds_written(changes, items), fields, config)
+    after_manual = simulated_manual(manual, changes, days=days)
+    return rescored_gain(
+        before, changed, fed, config=config, manual=after_manual, items=tuple(items)
+    )
 
 
 def missing_profile_items(
@@ -174,12 +177,12 @@ def goal_gains(
                 data, goal.once, as_of=score.as_of, config=config, window=score.window_days
             )
             if items:
-                out[key] = items_gain(data, score, items, config=config, manual=manual)
+                out[key] = what_if_gain(data, score, items=items, config=config, manual=manual)
             continue
         weekly = goal.weekly()
         signature = tuple(sorted(weekly.items()))
         if signature not in seen:
-            seen[signature] = changes_gain(
+            seen[signature] = what_if_gain(
                 data, score, weekly, config=config, manual=manual, context=context
             )
         out[key] = seen[signature]
