@@ -39,6 +39,7 @@ def test_score_payload_has_the_documented_shape():
         "points": 0.5,
         "max_points": 5.0,
         "missing_input": False,
+        "status": "measured",
     }
     json.dumps(payload)  # plain JSON types only
 
