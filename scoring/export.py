@@ -165,7 +165,9 @@ def typed_frame(kind: str, rows: FrameLike) -> pd.DataFrame:
     out: dict[str, pd.Series] = {}
     for col, typ in COLUMNS[kind].items():
         values = given[col] if col in given else pd.Series([EMPTY_VALUES[typ]] * n)
-        if typ == "ts":
+        if typ == "ts" and isinstance(values.dtype, pd.DatetimeTZDtype):
+            out[col] = values.dt.tz_convert("UTC").astype(PANDAS_DTYPES["ts"])
+        elif typ == "ts":
             out[col] = pd.to_datetime(values, utc=True, format="ISO8601").astype(
                 PANDAS_DTYPES["ts"]
             )

@@ -71,6 +71,15 @@ class RowTemplate(BaseModel):
         return self
 
 
+class Control(BaseModel):
+    """The what-if's control for one activity: up to ``most`` more a week, in steps of ``step``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    most: float = Field(gt=0)
+    step: float = Field(gt=0)
+
+
 class Activity(BaseModel):
     """One kind of weekly activity a user can add: the rows one occurrence appends.
 
@@ -80,6 +89,7 @@ class Activity(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    control: Control
     rows: tuple[RowTemplate, ...] = ()
     removable: bool = True  # a negative change drops matching rows
     manual: Literal["profile_views_90d", "saved_leads_90d"] | None = None

@@ -11,14 +11,14 @@ that gain, and a sub-metric already at its maximum gets no tip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.advice.gain import goal_gains
+from scoring.advice.gain import goal_gains, kinds_written
 from scoring.advice.goals import TipGoal, load_tip_goals
-from scoring.export import ExportData
+from scoring.export import KINDS, ExportData
 from scoring.i18n import fmt_number, fmt_signed, t
 from scoring.model import ManualInputs, ModelConfig, load_config, score_as_of
 from scoring.results import Score
@@ -38,6 +38,10 @@ class Tip(BaseModel):
     pillar_gains: dict[str, float]
     changes: dict[str, float] = Field(default_factory=dict)  # per week, as simulated
     items: tuple[str, ...] = ()  # profile items added once
+    #: Kinds of file the goal's activity lives in that the export lacks (a Basic
+    #: archive has no reactions): the export cannot tell whether the user does it.
+    unseen: tuple[str, ...] = ()
+    caveat: str = ""  # says so in words, "" when the export shows the activity
 
 
 def general_advice(lang: str = "en") -> str:
@@ -45,7 +49,23 @@ def general_advice(lang: str = "en") -> str:
     return t("tips.general", lang)
 
 
-def _listed(parts: Sequence[str], lang: str) -> str:
+def unseen_kinds(
+    data: ExportData, changes: Collection[str], items: Collection[str]
+) -> tuple[str, ...]:
+    """The kinds ``changes`` and ``items`` write to that the export has no file of."""
+    written = kinds_written(changes, items)
+    return tuple(kind for kind in KINDS if kind in written and not data.has(kind))
+
+
+def unseen_caveat(unseen: Sequence[str], lang: str) -> str:
+    """ "Your export has no file for Reactions, so it cannot tell …" ("" when none is missing)."""
+    if not unseen:
+        return ""
+    return t("tips.unseen", lang, files=listed([t(f"kind.{k}", lang) for k in unseen], lang))
+
+
+def listed(parts: Sequence[str], lang: str) -> str:
+    """``a, b and c`` in ``lang``."""
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + f" {t('tips.and', lang)} " + parts[-1]
@@ -66,12 +86,15 @@ def _gains_text(pillar_gains: dict[str, float], total: float, lang: str) -> str:
     )
 
 
+def item_names(items: Sequence[str], config: ModelConfig, lang: str) -> str:
+    """The profile ``items`` in words: "an About summary and your education"."""
+    names = [t(f"tips.item.{i}", lang, min_skills=config.completeness.min_skills) for i in items]
+    return listed(names, lang)
+
+
 def _action(key: str, goal: TipGoal, items: Sequence[str], config: ModelConfig, lang: str) -> str:
     if goal.once:
-        names = [
-            t(f"tips.item.{i}", lang, min_skills=config.completeness.min_skills) for i in items
-        ]
-        return t(f"tip.{key}.goal", lang, items=_listed(names, lang))
+        return t(f"tip.{key}.goal", lang, items=item_names(items, config, lang))
     n = next(iter(goal.changes.values()))
     return t(f"tip.{key}.goal", lang, n=fmt_number(n, lang, 0 if float(n).is_integer() else 1))
 
@@ -129,6 +152,8 @@ def ranked_tips(
             pillar_gains=gain.pillars,
             changes={} if goal.once else goal.weekly(),
             items=gain.items,
+            unseen=(unseen := unseen_kinds(data, goal.changes, gain.items)),
+            caveat=unseen_caveat(unseen, lang),
         )
         tips.append((order.index(metric.key), tip))
     ranked = [tip for _, tip in sorted(tips, key=lambda it: (-it[1].gain, it[0]))]

@@ -128,6 +128,7 @@ def simulated_export(
     *,
     days: int,
     as_of: date | None = None,
+    context: Mapping[str, str] | None = None,
 ) -> ExportData:
     """The export with the weekly ``changes`` applied over the ``days`` days ending on ``as_of``.
 
@@ -135,10 +136,12 @@ def simulated_export(
     spread evenly (see :func:`spread_days`); a negative rate drops that many
     matching rows from those days, as evenly spread. Manual inputs (profile
     views, saved leads) are not rows: :func:`simulated_manual` handles them.
+    ``context`` is :func:`~scoring.advice.templates.template_context` of ``data``
+    when the caller already has it (many what-ifs of one export).
     """
     as_of = as_of or data.export_date
     wanted = checked_changes(changes)
-    ctx = template_context(data)
+    ctx = template_context(data) if context is None else context
     frames = dict(data.frames)
     touched: set[str] = set()
     added: dict[str, list[pd.DataFrame]] = {}

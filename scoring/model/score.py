@@ -8,6 +8,7 @@ asks it for every day of a history. Both therefore agree to the cent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -140,12 +141,16 @@ def evaluate(
     window: int,
     config: ModelConfig,
     manual: ManualInputs | None,
+    known_points: Mapping[str, float] | None = None,
 ) -> Evaluation:
     """All sub-metrics, pillars and totals for each of ``days`` (day numbers), vectorized.
 
     Each sub-metric is computed once for all days; points follow its curve and are
     rounded to two decimals; a pillar is the rounded sum of its points and the
-    total the rounded sum of the pillars.
+    total the rounded sum of the pillars. ``known_points`` gives the points of
+    sub-metrics the caller already knows for these days (a what-if that leaves
+    their inputs alone, reusing a :class:`Score`): they are taken as given, not
+    computed, and their values are NaN.
     """
     ctx = Context(data=data, config=config, window=window, manual=manual)
     values: dict[str, np.ndarray] = {}
@@ -157,6 +162,13 @@ def evaluate(
         pillar_sum = np.zeros(len(days))
         for key, metric in config.pillar(pillar).metrics.items():
             spec = METRIC_SPECS[key]
+            targets[key] = effective_target(metric, key, window, config)
+            if known_points is not None and key in known_points:
+                values[key] = np.full(len(days), np.nan)
+                missing[key] = np.zeros(len(days), dtype=bool)
+                points[key] = np.full(len(days), known_points[key])
+                pillar_sum = pillar_sum + points[key]
+                continue
             if spec.fn is None:
                 raw = _manual_values(spec.manual_field or "", manual, data, days)
                 absent = np.isnan(raw)
@@ -168,7 +180,6 @@ def evaluate(
             else:
                 raw = spec.fn(ctx, metric.sources, days)
                 absent = np.zeros(len(days), dtype=bool)
-            targets[key] = effective_target(metric, key, window, config)
             values[key] = raw
             missing[key] = absent
             points[key] = curve_points(raw, targets[key], metric.weight, metric.curve)

@@ -10,7 +10,8 @@ from functools import cache
 
 import pytest
 
-from scoring.advice.gain import goal_gains
+from scoring.advice import tips as tips_module
+from scoring.advice.gain import goal_gains, metrics_fed_by
 from scoring.advice.goals import load_tip_goals
 from scoring.advice.tips import ranked_tips
 from scoring.advice.whatif import simulate, with_profile_items
@@ -156,3 +157,23 @@ def test_every_goal_gain_equals_a_full_simulation_and_re_score(persona: str) -> 
         for pillar in PILLARS:
             expected = round(after.pillars[pillar].score - base.pillars[pillar].score, 2)
             assert gain.pillars[pillar] == expected, (key, pillar)
+
+
+def test_a_change_of_comments_feeds_only_the_sub_metrics_that_read_comments() -> None:
+    # model.toml: comments (comments), group_activity (shares, comments, reactions),
+    # regularity (the insight kinds), days_active (every activity kind).
+    fed = metrics_fed_by({"comments"}, (), load_config())
+    assert fed == {"comments", "group_activity", "regularity", "days_active"}
+    assert metrics_fed_by((), {"profile_views_90d"}, load_config()) == {"profile_views"}
+
+
+def test_ranked_tips_reuse_the_given_score(monkeypatch) -> None:
+    data = _sample("active_seller")
+    score = score_as_of(data)
+
+    def no_second_score(*args, **kwargs):
+        raise AssertionError("ranked_tips scored the export again")
+
+    monkeypatch.setattr(tips_module, "score_as_of", no_second_score)
+    tips = ranked_tips(data, score)
+    assert [tip.key for tip in tips] == list(PINNED["active_seller"])

@@ -32,7 +32,9 @@ def test_a_bad_template_is_a_config_error_naming_its_key(tmp_path, body: str, ke
         f'[profile_item.{item}]\nprofile = {{ headline = "x" }}' for item in COMPLETENESS_ITEMS
     )
     path = tmp_path / "whatif.toml"
-    path.write_text(f'version = "t"\n[activity.posts]\n{body}\n{items}\n', encoding="utf-8")
+    control = "control = { most = 1, step = 1 }"
+    text = f'version = "t"\n[activity.posts]\n{control}\n{body}\n{items}\n'
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_whatif_table(path)
     assert caught.value.code == "error.advice.whatif_table"
