@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "scoring.cli.score_cmd",
     "scoring.cli.whatif_cmd",
     "scoring.cli.store_cmd",
+    "scoring.cli.batch_cmd",
 )
 
 
