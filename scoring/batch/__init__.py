@@ -90,7 +90,9 @@ def store_outcomes(store: Store, outcomes: Sequence[MemberOutcome]) -> list[Memb
     """Store each scored member (one transaction each); the outcomes with store errors added.
 
     A member the database refuses (a name too long, a busy database after its
-    retries) keeps its row and gets the reason; the others are stored.
+    retries) keeps its row and gets the reason; the others are stored, and their
+    outcomes say whether the export was new (``imported``) or ``already_imported``.
+    The stored outcomes drop the export, score and history they no longer need.
     """
     stored = []
     for outcome in outcomes:
@@ -98,10 +100,11 @@ def store_outcomes(store: Store, outcomes: Sequence[MemberOutcome]) -> list[Memb
             stored.append(outcome)
             continue
         try:
-            store.import_export(
+            result = store.import_export(
                 outcome.data, outcome.member, score=outcome.score, history=outcome.history
             )
         except SSIError as exc:
-            outcome = MemberOutcome(outcome.member, row=outcome.row, error=reason_of(exc))
-        stored.append(outcome)
+            stored.append(MemberOutcome(outcome.member, row=outcome.row, error=reason_of(exc)))
+            continue
+        stored.append(MemberOutcome(outcome.member, row=outcome.row, stored=result.status))
     return stored

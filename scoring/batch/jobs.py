@@ -48,6 +48,8 @@ class MemberOutcome:
     data: ExportData | None = None
     score: Score | None = None
     history: pd.DataFrame | None = None
+    #: ``imported`` or ``already_imported`` once stored (see ``Store.import_export``).
+    stored: str | None = None
 
 
 def reason_of(exc: SSIError) -> Reason:

@@ -83,6 +83,8 @@ def run_batch(args: argparse.Namespace) -> int:
         print(_shown(line), file=sys.stderr)
     scored = int(frame["total"].notna().sum())
     if args.store:
-        print(t("batch.stored", lang, stored=sum(o.error is None for o in outcomes)))
+        new = sum(o.stored == "imported" for o in outcomes)
+        known = sum(o.stored == "already_imported" for o in outcomes)
+        print(t("batch.stored", lang, stored=new, known=known))
     print(_shown(t("batch.summary", lang, scored=scored, members=len(outcomes), file=out)))
     return 0

@@ -57,9 +57,12 @@ def test_store_puts_every_scored_member_in_the_database(folder, tmp_path, capsys
     code = main(["batch", str(folder), "--out", str(tmp_path / "o.csv"), "--store", "--db", db])
 
     assert code == 0
-    assert "2 members stored in the score database." in capsys.readouterr().out
+    assert "2 members stored in the score database (0 exports were" in capsys.readouterr().out
     with Store(db) as store:
         assert sorted(store.members()["member"]) == ["Lena", "Sofia"]
+    again = main(["batch", str(folder), "--out", str(tmp_path / "o.csv"), "--store", "--db", db])
+    assert again == 0
+    assert "0 members stored in the score database (2 exports were" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
