@@ -52,7 +52,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix scoring dashboard tests perf
 
 bench: $(STAMP) browser
-	$(BIN)/python -m perf
+	$(BIN)/python -m perf.profile && $(BIN)/python -m perf
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data

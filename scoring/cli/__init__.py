@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "scoring.cli.change_cmd",
     "scoring.cli.whatif_cmd",
     "scoring.cli.store_cmd",
+    "scoring.cli.batch_cmd",
 )
 
 
