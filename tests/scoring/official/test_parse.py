@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.official import OfficialInputError, manual_reading, parse_official
+from scoring.official import OfficialInputError, OfficialReading, manual_reading, parse_official
+from scoring.official.parse import MAX_PAGE_CHARS
 from scoring.results import PILLARS
 
 SAMPLES = Path(__file__).resolve().parents[3] / "sample_data"
@@ -134,6 +136,124 @@ def test_total_contradicting_its_pillars_is_rejected() -> None:
         parse_official(text)
     assert caught.value.code == "error.official.inconsistent"
     assert caught.value.params["pillar_sum"] == 20.0
+
+
+# --- hostile pages: bounded time, a size cap, plausible dates --------------------------
+
+#: Shapes that made the earlier patterns backtrack: long runs after a pillar name or
+#: before "have an average SSI of", digit runs, repeated labels and words.
+ADVERSARIAL = {
+    "spaces after a heading": lambda n: "Social Selling Index" + " " * n,
+    "spaces after a pillar": lambda n: "Build relationships" + " " * n + "x",
+    "mixed blanks": lambda n: "Build relationships" + " \t\u00a0\n" * (n // 4),
+    "spaces before the average": lambda n: " " * n + "have an average SSI of x",
+    "letters before the average": lambda n: "a" * n + " have an average SSI of 3",
+    "digits after a pillar": lambda n: "Build relationships 1." + "1" * n,
+    "digit groups": lambda n: "1," * (n // 2),
+    "dashes in a rank label": lambda n: "Branchen" + "-" * n + "SSI",
+    "repeated top": lambda n: "Top " * (n // 4),
+    "repeated pillars": lambda n: "Build relationships 5 " * (n // 22),
+    "repeated averages": lambda n: "x have an average SSI of 3. " * (n // 28),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
+def test_a_hostile_page_just_under_the_cap_is_answered_in_well_under_a_second(shape) -> None:
+    text = ADVERSARIAL[shape](MAX_PAGE_CHARS - 1_000)
+    assert len(text) <= MAX_PAGE_CHARS
+    started = time.perf_counter()
+    try:
+        parse_official(text)
+    except OfficialInputError as error:
+        assert error.code in {"error.official.nothing", "error.official.inconsistent"}
+    # Generous bound (issue 11 asks for it): the earlier patterns took minutes.
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
+def test_a_1_mb_hostile_page_is_refused_in_under_a_second(shape) -> None:
+    text = ADVERSARIAL[shape](1_000_000)
+    started = time.perf_counter()
+    with pytest.raises(OfficialInputError) as caught:
+        parse_official(text)
+    assert time.perf_counter() - started < 1.0
+    assert caught.value.code == "error.official.too_long"
+    assert caught.value.params["limit"] == 200_000
+
+
+def test_the_size_cap_says_how_long_in_both_languages() -> None:
+    with pytest.raises(OfficialInputError) as caught:
+        parse_official("x" * 1_234_567)
+    assert caught.value.message("en") == (
+        "The pasted text is 1,234,567 characters long, more than the 200,000 an SSI page can "
+        "hold: copy only the page linkedin.com/sales/ssi and paste it again."
+    )
+    assert caught.value.message("de") == (
+        "Der eingefügte Text ist 1.234.567 Zeichen lang, mehr als die 200.000, die eine "
+        "SSI-Seite haben kann: Kopieren Sie nur die Seite linkedin.com/sales/ssi und fügen "
+        "Sie sie erneut ein."
+    )
+    # The cap is a setting: a caller may allow less (or more).
+    with pytest.raises(OfficialInputError):
+        parse_official("53 out of 100", max_chars=5)
+
+
+def test_whitespace_runs_do_not_change_what_is_read() -> None:
+    text = "53\u00a0\u00a0out of\t100\n\n\n\nBuild   relationships \u202f 15,5"
+    reading = parse_official(text)
+    assert (reading.total, reading.relationships) == (53.0, 15.5)
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31), date(2013, 12, 31)])
+def test_a_reading_dated_outside_2014_to_2099_is_refused(day: date) -> None:
+    with pytest.raises(OfficialInputError) as pasted:
+        parse_official("53 out of 100", as_of=day)
+    with pytest.raises(OfficialInputError) as typed:
+        manual_reading({"total": 53}, as_of=day)
+    assert pasted.value.code == typed.value.code == "error.official.date"
+    assert pasted.value.message("en") == (
+        f"The date {day} of the official reading is not plausible: give the day you read the "
+        "SSI page, between 2014-01-01 and 2099-12-31 (for example 2026-05-04)."
+    )
+    assert pasted.value.message("de") == (
+        f"Das Datum {day} der offiziellen Messung ist nicht plausibel: Geben Sie den Tag an, an "
+        "dem Sie die SSI-Seite gelesen haben, zwischen 2014-01-01 und 2099-12-31 (zum Beispiel "
+        "2026-05-04)."
+    )
+
+
+def test_the_first_and_last_plausible_days_are_accepted() -> None:
+    assert parse_official("53 out of 100", as_of=date(2014, 1, 1)).as_of == date(2014, 1, 1)
+    assert manual_reading({"total": 53}, as_of=date(2099, 12, 31)).as_of == date(2099, 12, 31)
+
+
+#: Words and numbers of real pages, to fuzz with texts that come close to one.
+_FRAGMENTS = st.sampled_from(
+    [
+        "Establish your professional brand", "Find the right people", "Engage with insights",
+        "Build relationships", "Beziehungen aufbauen", "out of 100", "von 100", "Top", "%",
+        "Industry SSI rank", "Network SSI rank:", "Branchen-SSI-Rang", "have an average SSI of",
+        "haben einen durchschnittlichen SSI von", "in the", "industry", "People in your network",
+        "20.998", "6,4", "53", "100", "25.5", "0", "1,2,3", ".", ":", "\n", " ", "\t", "\u00a0",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(st.text(max_size=400), st.lists(_FRAGMENTS, max_size=60).map(" ".join)),
+    st.one_of(st.none(), st.dates()),
+)
+def test_any_text_parses_or_is_refused_with_the_typed_error(text: str, day: date | None) -> None:
+    try:
+        reading = parse_official(text, as_of=day)
+    except OfficialInputError as error:
+        assert error.code.startswith("error.official.")
+        assert error.message("en") and error.message("de")
+        return
+    assert isinstance(reading, OfficialReading)
+    assert reading.source == "pasted"
+    assert all(0 <= v <= 25 for v in reading.pillars.values())
 
 
 # --- manual entry --------------------------------------------------------------------
