@@ -35,18 +35,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scoring.compare.reference_build.members import INCOMING_HOUR, Population
-from scoring.export import KINDS, ExportData, Profile
+from scoring.export import KINDS, ExportData, Profile, typed_frame
 from scoring.model import ModelConfig
 from scoring.model.intervals import NS_PER_DAY, NS_PER_HOUR
 from scoring.model.metrics import COMPLETENESS_ITEMS, METRIC_SPECS, Context
 from scoring.model.score import aggregate_points, day_from_number, day_number, evaluate
-
-# Until the shared builder lands in scoring/export.py (issue 9, item 6), the one in
-# scoring/testing.py; both take (kind, rows) and return the typed frame.
-try:
-    from scoring.export import typed_frame  # type: ignore[attr-defined]
-except ImportError:
-    from scoring.testing import normalized_frame as typed_frame
 
 #: Hour of the day of the members' own activity (incoming messages: INCOMING_HOUR).
 EVENT_HOUR = 10

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from builders import reweighted_pillars
 
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
@@ -13,7 +14,6 @@ from scoring.model.calibrate import calibrate, fit_weights, project_box_sum
 from scoring.official import OfficialInputError, OfficialReading
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.samples import sample_path
-from scoring.testing import reweighted_pillars
 
 # --- the fitting machinery -------------------------------------------------------------
 
