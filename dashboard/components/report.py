@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components import charts
+from dashboard.components.literal import html as escape
 from dashboard.components.widgets import PLOTLY_CONFIG, metric_value
 from scoring.bands import band
 from scoring.i18n import Lang, fmt_date, fmt_number, t

@@ -8,6 +8,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components.charts import PERCENT_UNITS
+from dashboard.components.literal import keyed_md, md
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
@@ -90,7 +91,7 @@ def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
         t(
             "dashboard.sidebar.loaded",
             lang,
-            label=export_label(export, lang),
+            label=export_label_md(export, lang),
             kind=t(f"dashboard.archive_kind.{export_data.archive_kind}", lang),
             date=fmt_date(export_data.export_date, lang),
         )
@@ -98,9 +99,9 @@ def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
 
 
 def chart(fig: go.Figure, alt: str, *, key: str | None = None) -> None:
-    """Draw ``fig`` with ``alt`` as its accessible name and as a visible caption."""
+    """Draw ``fig`` with ``alt`` (plain text) as its accessible name and as a visible caption."""
     st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=key)
-    st.caption(alt)
+    st.caption(md(alt))
 
 
 def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
@@ -128,12 +129,18 @@ def metric_value(value: float | None, unit: str, lang: Lang) -> str:
 
 
 def export_label(export: CurrentExport, lang: Lang) -> str:
-    """How the current export is named on screen: the file name or the sample persona."""
+    """How the current export is named: the file name or the sample persona (plain text)."""
     if export.sample:
         return t(
             "dashboard.sample_label", lang, persona=t(f"dashboard.persona.{export.sample}", lang)
         )
     return export.label
+
+
+def export_label_md(export: CurrentExport, lang: Lang) -> str:
+    """:func:`export_label` for markdown: a file name is data and shown literally."""
+    label = export_label(export, lang)
+    return label if export.sample else md(label)
 
 
 def comparisons(percentiles: Percentiles, lang: Lang) -> None:
@@ -157,11 +164,11 @@ def comparison(
     total = group.total
     value = t("compare.phrase.top", lang, value=total.top_percent) if total.top_percent else "–"
     st.metric(
-        group.group_label(lang),
+        md(group.group_label(lang)),
         value,
         help=t("dashboard.compare.top_help", lang),
     )
-    group_name = group.group_label(lang)
+    group_name = md(group.group_label(lang))
     lines = [
         t(phrase, lang, group=group_name, value=fmt_number(number, lang, decimals))
         for phrase, number, decimals in (
@@ -171,7 +178,7 @@ def comparison(
         if number is not None
     ]
     lines.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
-    lines.extend(note.text(lang) for note in group.notes)
+    lines.extend(keyed_md(note.key, lang, note.params) for note in group.notes)
     if reason:
         lines.append(reason)
     st.caption("  \n".join(lines))

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import widgets
+from dashboard.components.literal import error_md, md
 from dashboard.state import CurrentExport, FailedUpload
 from scoring.errors import SSIError
 from scoring.export import ExportData, SourceReport
@@ -111,11 +112,11 @@ def _sample_choice(lang: Lang) -> None:
 def _failure(lang: Lang) -> None:
     failed = state.failed_upload()
     if failed is not None:
-        st.error(failed.error.message(lang), icon=":material/error:")
+        st.error(error_md(failed.error, lang), icon=":material/error:")
 
 
 def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -> None:
-    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label(export, lang)))
+    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label_md(export, lang)))
     kind, exported, files, rows = st.columns([3, 2, 2, 2])
     kind.metric(
         t("dashboard.import.archive_kind", lang),
@@ -179,7 +180,7 @@ def _file_report(export_data: ExportData, lang: Lang) -> None:
     with ignored:
         st.markdown(f"**{t('dashboard.import.ignored', lang)}**")
         if export_data.ignored:
-            st.markdown("\n".join(f"- `{name}`" for name in export_data.ignored))
+            st.markdown("\n".join(f"- {md(name)}" for name in export_data.ignored))
         else:
             st.caption(t("dashboard.import.none_ignored", lang))
 

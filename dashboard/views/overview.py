@@ -7,6 +7,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
+from dashboard.components.literal import html
 from scoring.advice.tips import Tip, tips_payload
 from scoring.bands import band
 from scoring.compare import Percentiles, percentiles_payload
@@ -122,7 +123,7 @@ def render() -> None:
             lang,
             date=fmt_date(score.as_of, lang, long=True),
             days=score.window_days,
-            label=widgets.export_label(export, lang),
+            label=widgets.export_label_md(export, lang),
         )
     )
     if export_data.archive_kind == "basic":
@@ -141,7 +142,9 @@ def render() -> None:
             lang,
             references={p: percentiles.industry.pillars[p].average for p in PILLARS},
             reference_label=t(
-                "dashboard.chart.average_of", lang, group=percentiles.industry.group_label(lang)
+                "dashboard.chart.average_of",
+                lang,
+                group=html(percentiles.industry.group_label(lang)),
             ),
         ),
         t(
