@@ -12,10 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.i18n import fmt_date, fmt_signed, t
 from scoring.results import PILLARS
-from scoring.store.settings import TimelineSettings
+
+
+class TimelineSettings(BaseModel):
+    """What "since last week" and "stale" mean (the values live in the store's settings.toml)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    week_days: int = Field(gt=0)
+    previous_tolerance_days: int = Field(ge=0)
+    stale_after_days: int = Field(gt=0)
+
 
 SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
 #: In this order within a date: the model's weekly reconstruction, the score of an
