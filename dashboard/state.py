@@ -33,6 +33,10 @@ PEERS_KEY = "peer_file"
 INDUSTRY_KEY = "industry_choice"
 STARTED_KEY = "session_started"
 SAMPLE_ENV = "SSI_SAMPLE"
+#: Set to 1 on a shared server: nothing is written to the score database.
+READ_ONLY_ENV = "SSI_READ_ONLY"
+#: Addresses only this computer can reach (Streamlit's default, unset, is every interface).
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 Upload = tuple[str, bytes]
 
@@ -85,6 +89,20 @@ def startup_sample(
     args, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     env = os.environ if environ is None else environ
     return args.sample or env.get(SAMPLE_ENV) or None
+
+
+def read_only(environ: dict[str, str] | None = None) -> bool:
+    """True when ``$SSI_READ_ONLY`` is set (``1``, ``true``, ``yes``): no store import, no
+    forget, no official reading or calibration saved; reading and scoring still work."""
+    env = os.environ if environ is None else environ
+    return env.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def exposed(address: str | None) -> bool:
+    """True when the server listens on ``address`` beyond this computer (None: everywhere)."""
+    if not address:
+        return True
+    return not (address in LOOPBACK or address.startswith("127."))
 
 
 def init_language() -> Lang:

@@ -62,6 +62,18 @@ def page_style(lang: Lang) -> None:
     st.html(STYLE.replace("</style>", uploader_style(lang) + "</style>"))
 
 
+def deployment_notices(lang: Lang) -> None:
+    """On every page: a warning when others can reach the server, a note in read-only mode."""
+    address = st.get_option("server.address")
+    if state.exposed(address):
+        st.warning(
+            t("dashboard.deploy.exposed", lang, address=md(address or "0.0.0.0")),
+            icon="⚠️",
+        )
+    if state.read_only():
+        st.info(t("dashboard.deploy.read_only", lang), icon="🔒")
+
+
 def sidebar(lang: Lang) -> DeltaGenerator:
     """The language switch on every page; returns the slot that names the loaded export.
 
@@ -109,9 +121,7 @@ def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
     export = state.current_export()
     if export is None:
         st.info(t("dashboard.empty.no_export", lang))
-        st.page_link(
-            IMPORT_PAGE, label=t("dashboard.empty.go_import", lang), icon=":material/upload_file:"
-        )
+        st.page_link(IMPORT_PAGE, label=t("dashboard.empty.go_import", lang), icon="📂")
         st.stop()
     return export, data.export_data(export)
 

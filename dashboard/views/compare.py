@@ -168,7 +168,7 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
         st.dataframe(official_table(reading, estimate, lang), hide_index=True, width="stretch")
     keep_col, clear_col = st.columns(2)
     member = data.stored_member(export)
-    if member is not None:
+    if member is not None and not state.read_only():
         with keep_col:
             _keep_readings(member, readings, lang)
     if clear_col.button(t("dashboard.compare.official_clear", lang), key="official_clear"):

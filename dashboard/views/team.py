@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.components import charts, widgets
+from dashboard.components import charts, downloads, widgets
 from dashboard.components.literal import error_md, md
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
@@ -95,6 +95,11 @@ def _leaderboard(store: Store, lang: Lang) -> None:
     st.dataframe(
         leaderboard_table(board, lang), hide_index=True, width="stretch", key="leaderboard"
     )
+    downloads.offer(
+        t("dashboard.download.leaderboard", lang),
+        lambda: downloads.leaderboard_csv(board, lang),
+        "ssi-team.csv",
+    )
     average = store.team_average("W")
     if average.empty:
         return
@@ -151,6 +156,10 @@ def render() -> None:
     st.caption(t("store.database", lang, where=md(store.where)))
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
+    if state.read_only():
+        st.caption(t("dashboard.deploy.read_only_team", lang))
+        _leaderboard(store, lang)
+        return
     _store_current(store, lang)
     _leaderboard(store, lang)
     _forget(store, lang)

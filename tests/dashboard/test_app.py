@@ -3,17 +3,20 @@ the start-up sample, the theme, and the text catalogue of the dashboard."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
 from dashboard_fixtures import metrics, open_page, sample_score
+from dashboard_fixtures import sample_data as sample_data_for
 
 from dashboard import state
 from dashboard.components.palette import PILLAR_COLOURS
 from scoring.i18n import catalogue, fmt_number, t
 from scoring.results import PILLARS
+from scoring.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 #: page file → the catalogue key of its title.
@@ -98,7 +101,7 @@ def test_the_startup_sample_comes_from_argv_then_the_environment(argv, env, expe
 
 
 def test_the_theme_is_private_headless_and_uses_the_pillar_palette() -> None:
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["headless"] is True
     assert config["theme"]["chartCategoricalColors"][:4] == [PILLAR_COLOURS[p] for p in PILLARS]
@@ -122,3 +125,79 @@ def test_every_text_key_the_dashboard_uses_exists() -> None:
         used |= set(re.findall(r'"(dashboard\.[a-z_]+\.[a-z_]+)"', path.read_text()))
     assert used, "no literal keys found"
     assert sorted(k for k in used if k not in catalogue()) == []
+
+
+def test_the_apps_own_settings_keep_it_on_this_computer() -> None:
+    """dashboard/.streamlit/ is read for every `streamlit run dashboard/app.py`, any folder."""
+    config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["browser"]["gatherUsageStats"] is False
+    # Streamlit's table download writes cells unchanged (formulas): switched off.
+    assert config["client"]["disableDataExport"] is True
+    # Nothing asks a font server for icons: the tab icon is a bundled file, nav icons emoji.
+    app = (ROOT / "dashboard" / "app.py").read_text()
+    assert ":material/" not in app
+    assert (ROOT / "dashboard" / "assets" / "icon.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("address", "exposed"),
+    [
+        ("127.0.0.1", False),
+        ("127.0.1.1", False),
+        ("localhost", False),
+        ("::1", False),
+        (None, True),
+        ("", True),
+        ("0.0.0.0", True),
+        ("192.168.1.20", True),
+    ],
+)
+def test_only_loopback_addresses_count_as_private(address, exposed) -> None:
+    assert state.exposed(address) is exposed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_page_warns_when_the_server_listens_beyond_this_computer(make_app, lang) -> None:
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    assert before == "127.0.0.1"
+    at = make_app(sample="newcomer", lang=lang)
+    assert t("dashboard.deploy.exposed", lang, address="0\\.0\\.0\\.0") not in [
+        w.value for w in at.warning
+    ]
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        for page in PAGES:
+            at = open_page(at, page)
+            assert t("dashboard.deploy.exposed", lang, address="0\\.0\\.0\\.0") in [
+                w.value for w in at.warning
+            ], page
+    finally:
+        config.set_option("server.address", before)
+
+
+@pytest.mark.parametrize(
+    ("value", "read_only"), [("1", True), ("true", True), ("yes", True), ("0", False), ("", False)]
+)
+def test_read_only_mode_is_switched_on_by_the_environment(value, read_only) -> None:
+    assert state.read_only({"SSI_READ_ONLY": value}) is read_only
+    assert state.read_only({}) is False
+
+
+def test_read_only_mode_offers_no_store_no_forget_and_no_saved_readings(
+    make_app, monkeypatch
+) -> None:
+    Store(os.environ["SSI_DATABASE_URL"]).import_export(sample_data_for("newcomer"), "Sam")
+    monkeypatch.setenv("SSI_READ_ONLY", "1")
+    at = open_page(make_app(sample="newcomer", lang="de"), "team")
+    assert not at.exception
+    assert t("dashboard.deploy.read_only", "de") in [i.value for i in at.info]
+    assert t("dashboard.deploy.read_only_team", "de") in [c.value for c in at.caption]
+    assert list(at.dataframe[0].value["Mitglied"]) == ["Sam"]  # the leaderboard is shown
+    assert not at.get("form")  # no "store this export" form
+    assert not at.checkbox and not at.expander  # no forget
+    # Compare: a reading can be compared, but there is no button that stores it.
+    at = open_page(at, "compare")
+    assert "official_store" not in [b.key for b in at.button]

@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from dashboard_fixtures import HOSTILE, hostile_sources
 
 from perf.browser_bench import (
     CHROMIUM,
@@ -32,6 +34,7 @@ from scoring.ingest import read_export
 from scoring.model import score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
+from scoring.store import Store
 
 pytestmark = pytest.mark.browser
 
@@ -151,3 +154,77 @@ def test_the_run_command_opens_the_dashboard_on_the_sample() -> None:
             assert _metric_values(page)["Total"] == fmt_number(expected.total, "en", 2)
         finally:
             browser.close()
+
+
+def _listen_addresses(port: int) -> set[str]:
+    """The local addresses a TCP socket listens on ``port`` (from /proc/net/tcp{,6})."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> None:
+    """A plain `streamlit run dashboard/app.py` from another folder, with hostile data.
+
+    Only the port is given, so the app's own settings decide: it must listen on
+    127.0.0.1 only, and no page may make the browser ask any other host (no usage
+    statistics, no font server for icons, no image or link from the data).
+    """
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    database = f"sqlite:///{tmp_path}/team.sqlite"
+    Store(database).import_export(read_export([sample_path("newcomer")]), HOSTILE)
+    folder = tmp_path / "upload"
+    folder.mkdir()
+    files = []
+    for name, content in hostile_sources():
+        path = folder / Path(name).name
+        path.write_bytes(content)
+        files.append(str(path))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with (
+        streamlit_server(
+            env={"SSI_DATABASE_URL": database}, cwd=elsewhere, own_settings_only=True
+        ) as url,
+        sync_playwright() as playwright,
+    ):
+        port = int(url.rsplit(":", 1)[1])
+        assert _listen_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing on IPv6
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 1000})
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(f"{url}/import", wait_until="networkidle")
+            with page.expect_file_chooser(timeout=WAIT_MS) as chooser:
+                page.locator('[data-testid="stFileUploaderDropzone"] button').first.click()
+            chooser.value.set_files(files)
+            page.get_by_role("link", name=t("dashboard.import.to_overview", "en")).wait_for(
+                timeout=WAIT_MS
+            )
+            wait_until_idle(page)
+            for nav in ("import", "overview", "pillars", "compare", "history", "tips", "team"):
+                open_page(page, t(f"dashboard.nav.{nav}", "en"))
+                page.get_by_role("heading", level=1).first.wait_for(timeout=WAIT_MS)
+                wait_until_idle(page)
+                page.wait_for_load_state("networkidle")
+                # The hostile text is on the page, as text: no image, no link made from it.
+                assert (
+                    page.locator('img[src*="host"], img[src="x"], img[src*="p.png"]').count() == 0
+                )
+                assert page.locator('a[href="http://x"], a[href="x"]').count() == 0, nav
+                assert page.get_by_text("![e](", exact=False).count() > 0, nav
+            page.get_by_text(t("dashboard.team.forget_title", "en")).click()
+            assert page.get_by_text(f"{HOSTILE}", exact=False).count() > 0
+        finally:
+            browser.close()
+    hosts = {urlsplit(request).hostname for request in requests if not request.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, sorted(r for r in requests if "127.0.0.1" not in r)

@@ -146,7 +146,7 @@ def test_skipped_rows_are_explained_in_the_report_in_german(make_app) -> None:
 
 
 def test_the_uploaders_own_english_words_are_replaced_in_german() -> None:
-    # .streamlit/config.toml sets maxUploadSize = 500 (MB).
+    # dashboard/.streamlit/config.toml sets maxUploadSize = 500 (MB).
     css = uploader_style("de")
     assert 'content: "Hochladen"' in css
     assert 'content: "Bis 500 MB pro Datei"' in css
