@@ -32,6 +32,8 @@ OFFICIAL_KEY = "official_readings"
 PEERS_KEY = "peer_file"
 INDUSTRY_KEY = "industry_choice"
 STARTED_KEY = "session_started"
+AS_OF_KEY = "as_of_choice"
+WINDOW_KEY = "window_choice"
 SAMPLE_ENV = "SSI_SAMPLE"
 #: Set to 1 on a shared server: nothing is written to the score database.
 READ_ONLY_ENV = "SSI_READ_ONLY"
@@ -140,9 +142,21 @@ def set_export(export: CurrentExport) -> None:
     """Make ``export`` the one every page shows; forget a failure and the last one's inputs."""
     previous = current_export()
     if previous is not None and previous.key != export.key:
-        st.session_state.pop(MANUAL_KEY, None)
+        for key in (MANUAL_KEY, AS_OF_KEY, WINDOW_KEY):
+            st.session_state.pop(key, None)
     st.session_state[EXPORT_KEY] = export
     st.session_state.pop(FAILED_KEY, None)
+
+
+def as_of_choice() -> date | None:
+    """The as-of date chosen in the sidebar (None: the export date)."""
+    return st.session_state.get(AS_OF_KEY)
+
+
+def window_choice() -> int | None:
+    """The scoring window in days chosen in the sidebar (None: the model's)."""
+    value = st.session_state.get(WINDOW_KEY)
+    return int(value) if value is not None else None
 
 
 def manual_inputs() -> ManualInputs | None:

@@ -13,6 +13,7 @@ from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
 from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.model.score import MAX_WINDOW_DAYS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
 IMPORT_PAGE = "views/import_export.py"
@@ -88,9 +89,44 @@ def sidebar(lang: Lang) -> DeltaGenerator:
             key=state.LANG_KEY,
         )
         state.sync_query_language()
+        score_controls(lang)
         slot = st.empty()
         st.caption(t("dashboard.sidebar.privacy", lang))
     return slot
+
+
+def score_controls(lang: Lang) -> None:
+    """The as-of date and the window every score uses (``ssi score --as-of --window-days``).
+
+    Drawn on every page once an export is loaded. The date is bounded by the export's
+    first activity and a year after its export date (later days only let activity
+    leave the window); changing either re-scores the parsed export, never re-reads it.
+    """
+    export = state.current_export()
+    if export is None:
+        return
+    first, last = data.as_of_bounds(export)
+    export_date = data.export_data(export).export_date
+    if not first <= (state.as_of_choice() or export_date) <= last:
+        st.session_state.pop(state.AS_OF_KEY, None)
+    st.date_input(
+        t("dashboard.controls.as_of", lang),
+        value=state.as_of_choice() or export_date,
+        min_value=first,
+        max_value=last,
+        format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+        help=t("dashboard.controls.as_of_help", lang, date=fmt_date(export_date, lang)),
+        key=state.AS_OF_KEY,
+    )
+    st.number_input(
+        t("dashboard.controls.window", lang),
+        min_value=1,
+        max_value=MAX_WINDOW_DAYS,
+        value=state.window_choice() or data.default_window(),
+        step=1,
+        help=t("dashboard.controls.window_help", lang),
+        key=state.WINDOW_KEY,
+    )
 
 
 def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
@@ -123,7 +159,25 @@ def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
         st.info(t("dashboard.empty.no_export", lang))
         st.page_link(IMPORT_PAGE, label=t("dashboard.empty.go_import", lang), icon="📂")
         st.stop()
+    export_notices(export, lang)
     return export, data.export_data(export)
+
+
+def export_notices(export: CurrentExport, lang: Lang) -> None:
+    """What every page that shows a score says about the export's dates, prominently.
+
+    An export older than the store's limit (30 days) is not today's picture; a score
+    as of a day after the export date only shows activity leaving the window.
+    """
+    export_data = data.export_data(export)
+    stale = data.week_change(export, state.today(), state.manual_inputs()).stale_text(lang)
+    if stale:
+        st.warning(stale, icon="⏳")
+    if data.as_of(export) > export_data.export_date:
+        st.info(
+            t("score.after_export_note", lang, date=fmt_date(export_data.export_date, lang)),
+            icon="📅",
+        )
 
 
 def metric_value(value: float | None, unit: str, lang: Lang) -> str:

@@ -156,7 +156,8 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
     export_date = data.export_data(export).export_date
     for reading in sorted(readings, key=lambda r: r.as_of or export_date, reverse=True):
         day = reading.as_of or export_date
-        estimate = data.score_on(export, day, manual)
+        # The export knows nothing after its date: compare a later reading with its last day.
+        estimate = data.score_on(export, min(day, export_date), manual)
         st.markdown(
             t(
                 "dashboard.compare.official_heading",
@@ -165,6 +166,16 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
                 estimate_date=fmt_date(estimate.as_of, lang),
             )
         )
+        if estimate.as_of != day:
+            st.warning(
+                t(
+                    "dashboard.compare.official_other_day",
+                    lang,
+                    date=fmt_date(day, lang),
+                    estimate_date=fmt_date(estimate.as_of, lang),
+                ),
+                icon="📅",
+            )
         st.dataframe(official_table(reading, estimate, lang), hide_index=True, width="stretch")
     keep_col, clear_col = st.columns(2)
     member = data.stored_member(export)

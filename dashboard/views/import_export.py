@@ -132,9 +132,7 @@ def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -
         t("dashboard.import.rows", lang),
         fmt_number(sum(s.rows for s in export_data.sources), lang, 0),
     )
-    stale = data.week_change(export, state.today(), state.manual_inputs()).stale_text(lang)
-    if stale:
-        st.warning(stale, icon=":material/schedule:")
+    widgets.export_notices(export, lang)
     if export_data.archive_kind == "basic":
         st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
     elif export_data.archive_kind == "partial":

@@ -128,9 +128,6 @@ def render() -> None:
     )
     if export_data.archive_kind == "basic":
         st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
-    stale = change.stale_text(lang)
-    if stale:
-        st.caption(f":material/schedule: {stale}")
     gauge_col = _headline(score, change, lang)
     _pillars(score, lang)
     with gauge_col:
