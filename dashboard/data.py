@@ -68,13 +68,13 @@ def as_of(export: CurrentExport) -> date:
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _score_on(
     key: str,
-    as_of: date,
-    window: int | None,
+    point: tuple[date, int | None],
     manual_key: str,
     _data: ExportData,
     _manual: ManualInputs | None,
 ) -> Score:
-    return score_as_of(_data, as_of=as_of, window_days=window, manual=_manual)
+    day, window = point  # (as-of date, window days)
+    return score_as_of(_data, as_of=day, window_days=window, manual=_manual)
 
 
 def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
@@ -89,7 +89,8 @@ def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
 def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
     """The score as of ``day`` over the sidebar's window."""
     window = state.window_choice()
-    return _score_on(export.key, day, window, _manual_key(manual), export_data(export), manual)
+    point = (day, window)
+    return _score_on(export.key, point, _manual_key(manual), export_data(export), manual)
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
