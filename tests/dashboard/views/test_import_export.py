@@ -152,3 +152,21 @@ def test_the_uploaders_own_english_words_are_replaced_in_german() -> None:
     assert 'content: "Bis 500 MB pro Datei"' in css
     # English keeps Streamlit's own "Upload" / "500MB per file • ZIP".
     assert uploader_style("en") == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_bad_file_then_the_right_one_is_judged_on_its_own(make_app, lang) -> None:
+    junk = ("broken.zip", b"this is not a zip archive at all")
+    at = _import_page(make_app, lang)
+    at.file_uploader[0].set_value((*junk, ZIP)).run()
+    assert len(at.error) == 1
+    assert t("dashboard.import.remove_hint", lang) in [c.value for c in at.caption]
+    # The user adds the right archive without removing the bad file first.
+    name, content = sample_bytes("active_seller")
+    at.file_uploader[0].set_value([(*junk, ZIP), (name, content, ZIP)]).run()
+    assert not at.exception
+    assert not at.error
+    total = fmt_number(sample_score("active_seller").total, lang, 2)
+    assert at.success[0].value == t("dashboard.import.scored", lang, total=total)
+    assert at.session_state["current_export"].label == name
+    assert t("dashboard.import.left_out", lang, files="broken\\.zip") in [i.value for i in at.info]
