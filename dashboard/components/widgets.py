@@ -9,6 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import data, state
 from dashboard.components.charts import PERCENT_UNITS
 from dashboard.components.literal import keyed_md, md
+from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
@@ -16,7 +17,6 @@ from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
 from scoring.model.score import MAX_WINDOW_DAYS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
-IMPORT_PAGE = "views/import_export.py"
 
 #: Plotly's toolbar keeps only what a reader needs: the download as an image.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -156,8 +156,7 @@ def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
     """The current export and its data, or an invitation to import one (ends the page)."""
     export = state.current_export()
     if export is None:
-        st.info(t("dashboard.empty.no_export", lang))
-        st.page_link(IMPORT_PAGE, label=t("dashboard.empty.go_import", lang), icon="📂")
+        welcome(lang)
         st.stop()
     export_notices(export, lang)
     return export, data.export_data(export)

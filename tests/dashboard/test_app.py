@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import metrics, open_page, sample_score
+from dashboard_fixtures import metrics, open_page, sample_bytes, sample_score
 from dashboard_fixtures import sample_data as sample_data_for
 
 from dashboard import state
@@ -42,16 +42,35 @@ def test_every_page_renders_on_the_sample(make_app, page: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)
-def test_data_pages_without_an_export_point_to_the_import(make_app, page: str) -> None:
+def test_data_pages_without_an_export_greet_a_newcomer(make_app, page: str) -> None:
     at = open_page(make_app(), page)
     assert not at.exception
-    assert [i.value for i in at.info] == [t("dashboard.empty.no_export", "en")]
+    assert at.title[0].value == t("dashboard.welcome.title", "en")
+    assert [b.label for b in at.button] == [t("dashboard.welcome.sample", "en")]
+    assert len(at.file_uploader) == 1
 
 
-def test_without_a_sample_the_app_opens_on_an_empty_overview(make_app) -> None:
-    at = make_app()
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_empty_start_explains_the_tool_and_opens_the_sample_in_one_click(
+    make_app, lang
+) -> None:
+    at = make_app(lang=lang)
     assert "current_export" not in at.session_state
-    assert [i.value for i in at.info] == [t("dashboard.empty.no_export", "en")]
+    assert at.title[0].value == t("dashboard.welcome.title", lang)
+    assert t("dashboard.welcome.intro", lang) in [m.value for m in at.markdown]
+    at.button(key="welcome_sample").click().run()
+    assert not at.exception
+    assert at.title[0].value == t("dashboard.overview.title", lang)
+    total = fmt_number(sample_score("active_seller").total, lang, 2)
+    assert metrics(at)[t("common.total", lang)] == total
+
+
+def test_the_empty_start_takes_an_upload_and_shows_its_overview(make_app) -> None:
+    at = make_app()
+    name, content = sample_bytes("newcomer")
+    at.file_uploader(key="welcome_upload").set_value((name, content, "application/zip")).run()
+    assert not at.exception
+    assert metrics(at)["Total"] == fmt_number(sample_score("newcomer").total, "en", 2)
 
 
 def test_the_url_chooses_german_numbers_and_names(make_app) -> None:
