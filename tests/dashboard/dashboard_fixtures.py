@@ -124,3 +124,12 @@ def markdown_sources(at: AppTest) -> list[str]:
         if isinstance(label, str):
             out.append(label)
     return out
+
+
+def store_sample(url: str, persona: str, member: str) -> None:
+    """Store the bundled archive of ``persona`` under ``member`` in the database at ``url``."""
+    from scoring.model import score_history
+    from scoring.store import Store
+
+    data = sample_data(persona)
+    Store(url).import_export(data, member, score=score_as_of(data), history=score_history(data))

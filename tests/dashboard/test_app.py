@@ -9,14 +9,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import metrics, open_page, sample_bytes, sample_score
-from dashboard_fixtures import sample_data as sample_data_for
+from dashboard_fixtures import metrics, open_page, sample_bytes, sample_score, store_sample
 
 from dashboard import state
 from dashboard.components.palette import PILLAR_COLOURS
 from scoring.i18n import catalogue, fmt_number, t
 from scoring.results import PILLARS
-from scoring.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 #: page file → the catalogue key of its title.
@@ -208,7 +206,7 @@ def test_read_only_mode_is_switched_on_by_the_environment(value, read_only) -> N
 def test_read_only_mode_offers_no_store_no_forget_and_no_saved_readings(
     make_app, monkeypatch
 ) -> None:
-    Store(os.environ["SSI_DATABASE_URL"]).import_export(sample_data_for("newcomer"), "Sam")
+    store_sample(os.environ["SSI_DATABASE_URL"], "newcomer", "Sam")
     monkeypatch.setenv("SSI_READ_ONLY", "1")
     at = open_page(make_app(sample="newcomer", lang="de"), "team")
     assert not at.exception

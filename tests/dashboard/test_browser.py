@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from dashboard_fixtures import HOSTILE, hostile_sources
+from dashboard_fixtures import HOSTILE, hostile_sources, store_sample
 
 from perf.browser_bench import (
     CHROMIUM,
@@ -34,7 +34,6 @@ from scoring.ingest import read_export
 from scoring.model import score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.store import Store
 
 pytestmark = pytest.mark.browser
 
@@ -180,7 +179,7 @@ def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> 
     from playwright.sync_api import sync_playwright
 
     database = f"sqlite:///{tmp_path}/team.sqlite"
-    Store(database).import_export(read_export([sample_path("newcomer")]), HOSTILE)
+    store_sample(database, "newcomer", HOSTILE)
     folder = tmp_path / "upload"
     folder.mkdir()
     files = []

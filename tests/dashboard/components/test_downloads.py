@@ -7,7 +7,7 @@ import os
 
 import pandas as pd
 import pytest
-from dashboard_fixtures import sample_data, sample_score
+from dashboard_fixtures import sample_score, store_sample
 
 from dashboard.components.downloads import (
     csv_bytes,
@@ -62,11 +62,11 @@ def test_score_and_history_csv_follow_the_language() -> None:
     score = sample_score("newcomer")
     german = score_csv(score, "de").decode("utf-8-sig").splitlines()
     assert german[0] == (
-        "as_of;pillar;pillar_score;key;label;value;target;points;max_points;missing_input"
+        "as_of;pillar;pillar_score;key;label;value;target;points;max_points;missing_input;status"
     )
     brand = str(score.pillars["brand"].score).replace(".", ",")
     assert german[1].startswith(f"2026-10-15;brand;{brand};profile_completeness;")
-    assert german[1].endswith(";nein")
+    assert german[1].endswith(";nein;measured")
     history = pd.DataFrame(
         {"as_of": ["2026-10-11"], "total": [12.5], **{p: [3.125] for p in ("brand", "people")}}
     ).assign(insights=3.125, relationships=3.125)
@@ -77,8 +77,8 @@ def test_score_and_history_csv_follow_the_language() -> None:
 
 
 def test_the_leaderboard_csv_neutralises_a_formula_member_name() -> None:
+    store_sample(os.environ["SSI_DATABASE_URL"], "newcomer", FORMULA_NAME)
     store = Store(os.environ["SSI_DATABASE_URL"])
-    store.import_export(sample_data("newcomer"), FORMULA_NAME)
     board = store.team()
     score = sample_score("newcomer")
     rows = leaderboard_csv(board, "de").decode("utf-8-sig").splitlines()

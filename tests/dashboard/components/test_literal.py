@@ -18,7 +18,7 @@ from dashboard_fixtures import (
     hostile_sources,
     markdown_sources,
     open_page,
-    sample_data,
+    store_sample,
 )
 from hypothesis import given
 from hypothesis import strategies as st
@@ -28,7 +28,6 @@ from dashboard.components.literal import WORD_JOINER, error_md, html, md, plain
 from scoring.errors import SSIError
 from scoring.i18n import t
 from scoring.ingest import read_export
-from scoring.store import Store
 
 PEERS = b"member,industry,total,brand,people,insights,relationships\n" + b"".join(
     f"P{i},Software Development,{v},{v / 4},{v / 4},{v / 4},{v / 4}\n".encode()
@@ -146,7 +145,7 @@ def test_a_hostile_connections_header_in_the_error_box_is_text(make_app) -> None
 
 
 def test_a_hostile_member_name_from_the_team_database_is_text(make_app) -> None:
-    Store(os.environ["SSI_DATABASE_URL"]).import_export(sample_data("newcomer"), HOSTILE)
+    store_sample(os.environ["SSI_DATABASE_URL"], "newcomer", HOSTILE)
     at = open_page(make_app(lang="de"), "team")
     assert not at.exception
     assert list(at.dataframe[0].value["Mitglied"]) == [HOSTILE]  # a table cell: plain text
