@@ -84,9 +84,10 @@ def render() -> None:
         # A reading kept in the store and still in this session is one reading.
         official = pd.concat([official, session_official]).drop_duplicates("as_of", keep="last")
     change = data.week_change(export, state.today(), manual)
+    current = data.score(export, manual)
     st.metric(
-        t("dashboard.history.latest", lang, date=fmt_date(export_data.export_date, lang)),
-        fmt_number(history["total"].iloc[-1], lang, 2),
+        t("dashboard.history.latest", lang, date=fmt_date(current.as_of, lang)),
+        fmt_number(current.total, lang, 2),
         delta=change.text(lang),
         delta_color="off",
         delta_arrow="off",

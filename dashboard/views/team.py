@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.components import charts, widgets
+from dashboard.components import charts, downloads, widgets
+from dashboard.components.literal import error_md, md
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS
@@ -50,7 +52,9 @@ def _store_current(store: Store, lang: Lang) -> None:
     export_data = data.export_data(export)
     with st.form("store_export", border=True):
         st.markdown(
-            f"**{t('dashboard.team.store_title', lang, label=widgets.export_label(export, lang))}**"
+            "**"
+            + t("dashboard.team.store_title", lang, label=widgets.export_label_md(export, lang))
+            + "**"
         )
         member = st.text_input(
             t("dashboard.team.member_name", lang),
@@ -71,7 +75,7 @@ def _store_current(store: Store, lang: Lang) -> None:
             history=data.history(export, "W", manual),
         )
     except SSIError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error_md(error, lang), icon=":material/error:")
         return
     key = "store.import.already" if result.status == "already_imported" else "store.import.done"
     st.success(
@@ -79,7 +83,7 @@ def _store_current(store: Store, lang: Lang) -> None:
             key,
             lang,
             date=fmt_date(result.export_date, lang),
-            member=result.member,
+            member=md(result.member),
             total=fmt_number(result.total, lang, 2),
             added=result.history_added,
             replaced=result.history_replaced,
@@ -107,6 +111,11 @@ def _leaderboard(store: Store, lang: Lang) -> None:
         hide_index=True,
         width="stretch",
         key="leaderboard",
+    )
+    downloads.offer(
+        t("dashboard.download.leaderboard", lang),
+        lambda: downloads.leaderboard_csv(board, lang),
+        "ssi-team.csv",
     )
     if latest.total is None:
         st.info(t("dashboard.team.all_left_out", lang))
@@ -160,7 +169,7 @@ def _forget(store: Store, lang: Lang) -> None:
     with st.expander(t("dashboard.team.forget_title", lang), icon=":material/delete:"):
         member = st.selectbox(t("store.column.member", lang), members, key="forget_member")
         sure = st.checkbox(
-            t("dashboard.team.forget_confirm", lang, member=member), key="forget_sure"
+            t("dashboard.team.forget_confirm", lang, member=md(member)), key="forget_sure"
         )
         if st.button(
             t("dashboard.team.forget_button", lang), disabled=not sure, key="forget_button"
@@ -168,10 +177,10 @@ def _forget(store: Store, lang: Lang) -> None:
             try:
                 gone = store.forget(member)
             except SSIError as error:
-                st.error(error.message(lang), icon=":material/error:")
+                st.error(error_md(error, lang), icon=":material/error:")
                 return
             # The leaderboard above still lists the member: rerun, then say what went.
-            st.session_state[FLASH_KEY] = gone.message(lang)
+            st.session_state[FLASH_KEY] = replace(gone, member=md(gone.member)).message(lang)
             st.rerun()
 
 
@@ -182,12 +191,16 @@ def render() -> None:
     try:
         store = data.store()
     except SSIError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error_md(error, lang), icon=":material/error:")
         return
     st.markdown(t("dashboard.team.intro", lang))
-    st.caption(t("store.database", lang, where=store.where))
+    st.caption(t("store.database", lang, where=md(store.where)))
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
+    if state.read_only():
+        st.caption(t("dashboard.deploy.read_only_team", lang))
+        _leaderboard(store, lang)
+        return
     _store_current(store, lang)
     _leaderboard(store, lang)
     _forget(store, lang)

@@ -57,15 +57,16 @@ def test_a_peer_file_becomes_the_network(make_app) -> None:
     at.file_uploader(key="peer_upload").set_value(("team.csv", PEERS, "text/csv")).run()
     expected = compare(sample_score("newcomer"), sample_data("newcomer"), peers=("team.csv", PEERS))
     assert expected.network.source == "peer_csv"
-    assert metrics(at)["team.csv"] == f"Top {expected.network.total.top_percent}%"
-    assert at.success[0].value.startswith("team.csv: 4 people read")
+    # Markdown sources: the file name is data, escaped (shown as "team.csv").
+    assert metrics(at)["team\\.csv"] == f"Top {expected.network.total.top_percent}%"
+    assert at.success[0].value.startswith("team\\.csv: 4 people read")
 
 
 def test_a_broken_peer_file_is_explained(make_app) -> None:
     at = open_page(make_app(sample="newcomer", lang="de"), "compare")
     at.file_uploader(key="peer_upload").set_value(("x.csv", b"name;score\nA;x\n", "text/csv")).run()
     assert not at.exception
-    assert len(at.error) == 1 and "x.csv" in at.error[0].value
+    assert len(at.error) == 1 and "x\\.csv" in at.error[0].value
     assert metrics(at)["Ihr Netzwerk"].startswith("Top ")  # still the estimate
 
 
