@@ -27,6 +27,7 @@ from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model.attribution import change_payload, explain_change
+from scoring.model.history import checked_as_of
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.notes import status_text
 from scoring.model.payload import history_payload, score_payload
@@ -131,6 +132,7 @@ def run_score(args: argparse.Namespace) -> int:
     manual = manual_inputs(args)
     official = _official_reading(args.official)
     data = read_export(args.paths)
+    as_of = checked_as_of(data, as_of)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
     percentiles = compare(
         score,
