@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import numpy as np
@@ -81,15 +80,10 @@ class Context:
         return frame_of(self.data, kind)
 
 
-@cache
-def _empty(kind: str) -> pd.DataFrame:
-    return empty_frame(kind)
-
-
 def frame_of(data: ExportData, kind: str) -> pd.DataFrame:
-    """``data``'s frame of ``kind``, or a shared empty one (never copied, never changed)."""
+    """``data``'s frame of ``kind``, or an empty one with its columns."""
     frame = data.frames.get(kind)
-    return _empty(kind) if frame is None else frame
+    return empty_frame(kind) if frame is None else frame
 
 
 # ------------------------------------------------------------------ text matching

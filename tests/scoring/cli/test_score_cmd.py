@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import make_export
 
 from scoring.cli import main
 from scoring.cli.score_cmd import score_text
@@ -26,7 +27,6 @@ from scoring.ingest import read_export
 from scoring.model import score_as_of
 from scoring.model.payload import score_payload
 from scoring.samples import sample_path
-from scoring.testing import make_export
 
 
 @pytest.fixture(scope="module")
