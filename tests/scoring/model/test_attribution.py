@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,6 @@ from scoring.model import ManualInputs, score_as_of
 from scoring.model.attribution import change_payload, explain_change, like_for_like
 from scoring.model.metrics import WINDOW_COUNTS
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 EXPORT_DATE = date(2026, 10, 15)
 SINCE = date(2026, 10, 8)

@@ -8,6 +8,7 @@ the file scores 0 "none in the export", a Basic one shows the input as missing.
 from __future__ import annotations
 
 import pytest
+from builders import make_export
 
 from scoring.cli.score_cmd import metric_value_text, score_text
 from scoring.i18n import catalogue
@@ -16,7 +17,6 @@ from scoring.model.config import validate_config
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.notes import explanation, manual_only_points, manual_only_text, status_text
 from scoring.model.payload import score_payload
-from scoring.testing import make_export
 
 COMMENTS = {"at": ["2026-10-01 10:00:00"]}
 
