@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "scoring.cli.inspect_cmd",
     "scoring.cli.score_cmd",
     "scoring.cli.change_cmd",
+    "scoring.cli.models_cmd",
     "scoring.cli.whatif_cmd",
     "scoring.cli.store_cmd",
     "scoring.cli.batch_cmd",

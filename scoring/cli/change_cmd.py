@@ -17,6 +17,7 @@ from scoring.cli.score_cmd import _common_arguments, _lang, parse_date, parse_wi
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.ingest import read_export
 from scoring.model.attribution import ScoreChange, change_payload, explain_change
+from scoring.model.history import checked_as_of
 from scoring.results import PILLARS
 
 
@@ -38,6 +39,9 @@ def run_change(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     data = read_export(args.paths)
+    as_of = checked_as_of(data, as_of)
+    if since is not None:
+        since = checked_as_of(data, since, "--since")
     change = explain_change(data, since, as_of, window_days=window)
     if args.as_json:
         print(json.dumps(change_payload(change, lang), ensure_ascii=False, indent=2))

@@ -21,15 +21,19 @@ import pandas as pd
 
 from scoring.advice.tips import Tip, ranked_tips, tips_payload
 from scoring.bands import band
+from scoring.cli.models_cmd import models_folder
 from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model.attribution import change_payload, explain_change
+from scoring.model.config import ModelConfig, load_config
+from scoring.model.history import checked_as_of
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.notes import status_text
 from scoring.model.payload import history_payload, score_payload
+from scoring.model.saved import SavedModel, default_payload, resolve_model
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, MetricScore, Score
 
@@ -50,6 +54,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     score.add_argument("--member", metavar="NAME", help=t("score.arg.member", lang))
     score.add_argument("--db", metavar="URL", help=t("score.arg.db", lang))
     score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", lang))
+    score.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
@@ -57,6 +62,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     )
     _common_arguments(history, lang)
     history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", lang))
+    history.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     history.set_defaults(func=run_history)
 
 
@@ -130,8 +136,10 @@ def run_score(args: argparse.Namespace) -> int:
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
     official = _official_reading(args.official)
+    config, saved = chosen_model(args.model)
     data = read_export(args.paths)
-    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
+    as_of = checked_as_of(data, as_of)
+    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
     percentiles = compare(
         score,
         data,
@@ -141,20 +149,35 @@ def run_score(args: argparse.Namespace) -> int:
         cohort=_team_cohort(args),
         member=args.member,
     )
-    tips = ranked_tips(data, score, lang=lang, limit=max(args.tips, 0), manual=manual)
+    tips = ranked_tips(
+        data, score, config=config, lang=lang, limit=max(args.tips, 0), manual=manual
+    )
     if args.as_json:
         payload = score_payload(score, lang)
         payload["band"] = band(score.total)
         payload["percentiles"] = percentiles_payload(percentiles, lang)
         payload["tips"] = tips_payload(tips)
-        change = explain_change(data, as_of=score.as_of, window_days=window, manual=manual)
+        change = explain_change(
+            data, as_of=score.as_of, window_days=window, manual=manual, config=config
+        )
         payload["change"] = change_payload(change, lang)
+        payload["model"] = saved.payload() if saved else default_payload(config)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(score_text(score, lang, export_date=data.export_date))
+        caveat = saved.uncertainty_text(lang) if saved else None
+        if caveat:
+            print(f"\n{caveat}")
         print()
         print(guidance_text(score, percentiles, tips, lang))
     return 0
+
+
+def chosen_model(name: str | None) -> tuple[ModelConfig, SavedModel | None]:
+    """The model ``--model NAME`` names: a saved one, or the bundled one without a name."""
+    if name is None:
+        return load_config(), None
+    return resolve_model(models_folder(), name)
 
 
 def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -187,8 +210,9 @@ def run_history(args: argparse.Namespace) -> int:
     lang = _lang(args)
     window = parse_window(args.window_days)
     freq = str(args.freq).upper()
+    config, _ = chosen_model(args.model)
     data = read_export(args.paths)
-    history = score_history(data, freq=freq, window_days=window)
+    history = score_history(data, freq=freq, window_days=window, config=config)
     if args.as_json:
         print(json.dumps(history_payload(history), ensure_ascii=False, indent=2))
     else:

@@ -20,12 +20,14 @@ from typing import Any
 import pandas as pd
 
 from scoring.advice.simulate import ACTIVITIES, decay, simulate
+from scoring.cli.models_cmd import models_folder
 from scoring.cli.score_cmd import _common_arguments, _lang, manual_inputs, parse_date, parse_window
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.model.calibrate import Calibration, calibrate
+from scoring.model.saved import checked_name, save_model, uncertainty_text
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, Score
 
@@ -59,6 +61,7 @@ def register(subparsers: Any, lang: Lang) -> None:
         metavar="YYYY-MM-DD=FILE",
         help=t("calibrate.arg.reading", lang),
     )
+    cal.add_argument("--save", metavar="NAME", help=t("calibrate.arg.save", lang))
     cal.set_defaults(func=run_calibrate)
 
 
@@ -290,6 +293,8 @@ def run_calibrate(args: argparse.Namespace) -> int:
     if len(args.reading) < 1:
         raise InputError("error.guide.no_readings")
     readings = [parse_reading(spec) for spec in args.reading]
+    if args.save is not None:
+        checked_name(args.save)  # a bad name stops before any work
     window = parse_window(args.window_days)
     data = read_export(args.paths)
     late = [r.as_of for r in readings if r.as_of is not None and r.as_of > data.export_date]
@@ -303,8 +308,21 @@ def run_calibrate(args: argparse.Namespace) -> int:
     # Scored here rather than in calibrate() so --window-days is range-checked by the model.
     scores = [score_as_of(data, as_of=r.as_of, window_days=window, config=config) for r in readings]
     result = calibrate(list(zip(scores, readings, strict=True)), config)
+    saved = None
+    if args.save is not None:
+        dates = tuple(s.as_of for s in scores)
+        saved = save_model(models_folder(), args.save, result, dates)
+    caveat = uncertainty_text(result.readings, len(result.weights), lang)
     if args.as_json:
-        print(json.dumps(calibration_payload(result), ensure_ascii=False, indent=2))
+        payload = calibration_payload(result)
+        payload["uncertainty"] = caveat
+        if saved is not None:
+            payload["model"] = saved.payload()
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(calibration_text(result, lang))
+        if caveat:
+            print(f"\n{caveat}")
+        if saved is not None:
+            print(f"\n{t('saved_model.saved', lang, name=saved.name, file=saved.path)}")
     return 0

@@ -105,3 +105,13 @@ def test_since_after_as_of_is_one_line_exit_2(export, capsys):
         "The earlier date 2026-10-20 is after the later date 2026-10-15. "
         "Choose --since before --as-of.\n"
     )
+
+
+@pytest.mark.parametrize("command", ["score", "change"])
+def test_an_as_of_outside_the_exports_range_is_one_line_exit_2(export, capsys, command):
+    # the only activity is 2026-07-12; the export is dated 2026-10-15
+    assert main([command, str(export), "--as-of", "2026-07-11", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        "--as-of 2026-07-11 is outside what this export can be scored for: choose a date from "
+        "2026-07-12 (its first activity) to 2027-10-15 (a year after its export date).\n"
+    )

@@ -128,7 +128,7 @@ def test_score_json_of_a_sample_matches_the_library(capsys):
     payload = json.loads(run_main(capsys, "score", path, "--json", "--lang", "de")[1])
     expected = score_payload(score_as_of(read_export([path])), "de")
     # percentiles, band and tips sit beside the score (tests/scoring/cli/test_score_guidance.py)
-    assert set(payload) == set(expected) | {"band", "percentiles", "tips", "change"}
+    assert set(payload) == set(expected) | {"band", "percentiles", "tips", "change", "model"}
     assert {key: payload[key] for key in expected} == expected
 
 
