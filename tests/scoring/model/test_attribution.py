@@ -14,7 +14,6 @@ import pytest
 from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring.testing import make_export
 
 from scoring.errors import InputError
 from scoring.model import ManualInputs, score_as_of
