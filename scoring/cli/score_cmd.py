@@ -128,7 +128,7 @@ def run_score(args: argparse.Namespace) -> int:
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
     official = _official_reading(args.official)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
     percentiles = compare(
         score,
@@ -183,7 +183,7 @@ def run_history(args: argparse.Namespace) -> int:
     lang = _lang(args)
     window = parse_window(args.window_days)
     freq = str(args.freq).upper()
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     history = score_history(data, freq=freq, window_days=window)
     if args.as_json:
         print(json.dumps(history_payload(history), ensure_ascii=False, indent=2))

@@ -113,7 +113,7 @@ def run_import(args: argparse.Namespace) -> int:
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
-            result = store.import_export(read_export(sources), args.member)
+            result = store.import_export(read_export(sources, today=date.today()), args.member)
             results.append(result)
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which

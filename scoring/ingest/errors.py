@@ -16,7 +16,7 @@ from scoring.errors import (
     SSIError,
     UnsafeArchiveError,
 )
-from scoring.i18n import fmt_number, t
+from scoring.export import shown_param
 
 
 class _LocalizedError(SSIError):
@@ -32,15 +32,7 @@ class _LocalizedError(SSIError):
 
     def shown(self, key: str, value: Any, lang: str) -> Any:
         """Numbers with the language's separators; a kind key as its name in ``lang``."""
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int):
-            return fmt_number(value, lang, 0)
-        if isinstance(value, float):
-            return fmt_number(value, lang, self.decimals)
-        if key == "kind":
-            return t(f"kind.{value}", lang)
-        return value
+        return shown_param(key, value, lang, self.decimals)
 
 
 class SourceNotFoundError(ExportError):
@@ -53,6 +45,12 @@ class NoLinkedInFilesError(ExportError):
     """Nothing given is a LinkedIn export file or a generic activity CSV."""
 
     code = "error.export.no_linkedin_files"
+
+
+class NoExportDateError(ExportError):
+    """Nothing tells when the export was made: no dated event, no date in its name."""
+
+    code = "error.export.no_date"
 
 
 class NotAZipError(ArchiveError):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from scoring.export import (
@@ -23,11 +24,11 @@ from scoring.export import (
     KINDS,
     ArchiveKind,
     ExportData,
+    Notice,
     Profile,
     SourceReport,
     empty_frame,
 )
-from scoring.i18n import t
 from scoring.ingest.archive import ArchiveLimits, Collected, Member, Source, collect, content_hash
 from scoring.ingest.csvtext import (
     Header,
@@ -40,7 +41,12 @@ from scoring.ingest.csvtext import (
     says_nothing_found,
 )
 from scoring.ingest.dates import parse_dates
-from scoring.ingest.errors import EmptyFileError, NoLinkedInFilesError, NotTextError
+from scoring.ingest.errors import (
+    EmptyFileError,
+    NoExportDateError,
+    NoLinkedInFilesError,
+    NotTextError,
+)
 from scoring.ingest.generic import generic_header, read_generic
 from scoring.ingest.kinds import SPECS, Rows, finalize, normalize
 from scoring.ingest.names import archive_name_facts, article_stem_parts, is_article, kind_for_name
@@ -76,14 +82,13 @@ class _FileResult:
     kind: str  # an export kind, or GENERIC
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     skip_reasons: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     blank: bool = False
     legacy: bool = False  # read as UTF-16 or Windows-1252: an older copy of the data
 
     def skip(self, reason_key: str, count: int) -> None:
         if count:
-            reason = t(reason_key, "en")
-            self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + count
+            self.skip_reasons[reason_key] = self.skip_reasons.get(reason_key, 0) + count
 
     def report(self) -> SourceReport:
         return SourceReport(
@@ -106,7 +111,10 @@ class _Plan:
 
 
 def read_export(
-    sources: Sequence[Source] | Source, *, limits: ArchiveLimits | None = None
+    sources: Sequence[Source] | Source,
+    *,
+    limits: ArchiveLimits | None = None,
+    today: date | None = None,
 ) -> ExportData:
     """Read a LinkedIn data export (or a generic activity CSV) into normalized frames.
 
@@ -117,6 +125,10 @@ def read_export(
     gets a frame with the normalized columns (empty when the export lacks it).
     Bad input raises a subclass of :class:`~scoring.errors.ExportError` whose
     message names the file; nothing is returned half-read.
+
+    The export date comes from the archive's name, else from the newest
+    plausible event in the data, else it is ``today`` (the caller's clock: the
+    reader never reads one); with none of the three :class:`NoExportDateError`.
     """
     collected = collect(sources, limits or ArchiveLimits())
     plan = _plan(collected)
@@ -126,11 +138,12 @@ def read_export(
     frames = _merge(results)
     present = frozenset(kind for r in results for kind in r.frames)
     name_kind, name_date, archive_name = _name_facts(collected)
+    export_date = _export_date(results, name_date, today, collected)
     return ExportData(
         frames=frames,
         profile=_profile(frames),
         archive_kind=name_kind or archive_kind_of(present),
-        export_date=name_date or newest_date(frames),
+        export_date=export_date,
         sources=tuple(result.report() for result in results),
         ignored=tuple(plan.ignored),
         content_hash=content_hash(collected.members),
@@ -156,16 +169,83 @@ def archive_kind_of(present: frozenset[str]) -> ArchiveKind:
     return "partial"
 
 
-def newest_date(frames: dict[str, pd.DataFrame]) -> date:
-    """The UTC date of the newest event in the export (today when it has none)."""
-    newest = [
-        frame["at"].max()
-        for kind, frame in frames.items()
-        if kind not in UNDATING_KINDS and "at" in frame and frame["at"].notna().any()
+def newest_date(frames: dict[str, pd.DataFrame], today: date | None = None) -> date | None:
+    """The UTC date of the newest plausible event in the export (``None`` when it has none).
+
+    Events after ``today`` cannot have happened yet. Without ``today``, a few
+    events far beyond all the others (a typo such as 2199-12-31) do not count:
+    see :func:`last_plausible_day`.
+    """
+    days = _event_days(frames.items())
+    if not len(days):
+        return None
+    last = last_plausible_day(days, today)
+    plausible = days[days <= np.datetime64(last)] if last is not None else days
+    return pd.Timestamp(plausible.max()).date() if len(plausible) else None
+
+
+def last_plausible_day(days: np.ndarray, today: date | None = None) -> date | None:
+    """The newest day an event of this export can carry; ``None``: no bound.
+
+    With ``today``, tomorrow (an export's UTC times run up to a day ahead of the
+    local date). Without it, the newest days are implausible when they are a
+    small tail (at most 1 % of the events, at least one) more than
+    :data:`FAR_BEYOND_DAYS` after every other event.
+    """
+    if today is not None:
+        return today + timedelta(days=1)
+    ordered = np.sort(days)
+    if len(ordered) < 2:
+        return None
+    gaps = np.diff(ordered) > np.timedelta64(FAR_BEYOND_DAYS, "D")
+    tail_limit = max(1, len(ordered) // 100)
+    cut = np.flatnonzero(gaps[-tail_limit:])
+    if not len(cut):
+        return None
+    start = len(ordered) - tail_limit + int(cut[0])  # the first implausible day's position
+    return pd.Timestamp(ordered[start - 1]).date()
+
+
+#: How far after all other events a few outliers must lie to be taken for typos.
+FAR_BEYOND_DAYS = 5 * 365
+
+
+def _event_days(frames: Iterable[tuple[str, pd.DataFrame]]) -> np.ndarray:
+    parts = [
+        frame["at"].dropna().dt.tz_convert(None).to_numpy().astype("datetime64[D]")
+        for kind, frame in frames
+        if kind not in UNDATING_KINDS and "at" in frame
     ]
-    if not newest:
-        return datetime.now(UTC).date()
-    return max(newest).date()
+    return np.concatenate(parts) if parts else np.array([], dtype="datetime64[D]")
+
+
+def _export_date(
+    results: list[_FileResult], name_date: date | None, today: date | None, collected: Collected
+) -> date:
+    """The export date; every file with events after the last plausible day is warned about."""
+    days = _event_days((k, f) for r in results for k, f in r.frames.items())
+    last = name_date + timedelta(days=1) if name_date else last_plausible_day(days, today)
+    if last is not None and len(days):
+        bound = pd.Timestamp(last + timedelta(days=1), tz="UTC")
+        for result in results:
+            late = sum(
+                int((frame["at"] >= bound).sum())
+                for kind, frame in result.frames.items()
+                if kind not in UNDATING_KINDS and "at" in frame
+            )
+            if late:
+                result.warnings.append(
+                    Notice(key="ingest.warning.future_dates", params={"count": late, "date": last})
+                )
+    if name_date is not None:
+        return name_date
+    plausible = days[days <= np.datetime64(last)] if last is not None else days
+    if len(plausible):
+        return pd.Timestamp(plausible.max()).date()
+    if today is not None:
+        return today
+    shown = dict.fromkeys(m.origin for m in collected.members)
+    raise NoExportDateError(file=", ".join(shown) or "-")
 
 
 # --- sorting members ----------------------------------------------------------------
@@ -215,7 +295,7 @@ def _read_all(plan: _Plan) -> list[_FileResult]:
             (m for m in seen.get((kind, len(member.data)), []) if m.data == member.data), None
         )
         if twin is not None:
-            warning = t("ingest.warning.same_content", "en", other=twin.name)
+            warning = Notice(key="ingest.warning.same_content", params={"other": twin.name})
             results.append(
                 _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
             )
@@ -240,13 +320,13 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
     decoded = decode_text(member.data, member.name)
     text = decoded.text
     if is_blank(text):
-        warning = t("ingest.warning.empty_file", "en")
+        warning = Notice(key="ingest.warning.empty_file")
         return _FileResult(
             member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
         )
     header = find_header(text, spec.lookup)
     if header is None and says_nothing_found(text):
-        warning = t("ingest.warning.nothing_found", "en", line=first_line(text))
+        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(text)})
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     header = require_columns(
         header,
@@ -274,7 +354,7 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         result.skip("ingest.skip.extra_profile_row", len(normalized.frame) - 1)
         result.frames[kind] = normalized.frame.iloc[:1]
     if len(table.frame) == 0 and table.malformed == 0:
-        result.warnings.append(t("ingest.warning.header_only", "en"))
+        result.warnings.append(Notice(key="ingest.warning.header_only"))
     return result
 
 

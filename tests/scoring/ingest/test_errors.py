@@ -8,6 +8,7 @@ import zipfile
 
 import ingest_fixtures as F
 import pytest
+from ingest_fixtures import read_export
 
 from scoring.errors import ArchiveError, ExportError, ExportFormatError, UnsafeArchiveError
 from scoring.ingest import (
@@ -26,7 +27,6 @@ from scoring.ingest import (
     SourceNotFoundError,
     TooManyMembersError,
     UnexpectedColumnsError,
-    read_export,
 )
 
 GOOD = F.zip_bytes({"Connections.csv": F.CONNECTIONS, "Profile.csv": F.PROFILE})

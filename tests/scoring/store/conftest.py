@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from scoring.export import ExportData, SourceReport
+from scoring.export import ExportData, Notice, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
 from scoring.testing import make_export
@@ -75,7 +75,12 @@ def hand_export(
         profile={"first_name": first or None, "last_name": last or None, "industry": industry},
         shares={"at": [f"{export_date.isoformat()} 09:00:00"], "chars": [120]},
     )
-    report = SourceReport(file="Shares.csv", kind="shares", rows=1, warnings=["1 row had no date"])
+    report = SourceReport(
+        file="Shares.csv",
+        kind="shares",
+        rows=1,
+        warnings=[Notice(key="ingest.warning.header_only")],
+    )
     return dataclasses.replace(
         data,
         content_hash=content_hash,
