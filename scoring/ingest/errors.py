@@ -96,6 +96,61 @@ class CompressionRatioError(_LocalizedError, UnsafeArchiveError):
     decimals = 0
 
 
+class ArchiveRatioError(_LocalizedError, UnsafeArchiveError):
+    """The archive as a whole (or its small files together) compressed like a zip bomb."""
+
+    code = "error.archive.archive_ratio"
+    decimals = 0
+
+
+class EncryptedArchiveError(ArchiveError):
+    """A zip whose members need a password."""
+
+    code = "error.archive.encrypted"
+
+
+class Deflate64Error(ArchiveError):
+    """A zip packed with Deflate64, which Windows uses for large folders."""
+
+    code = "error.archive.deflate64"
+
+
+class UnsupportedCompressionError(ArchiveError):
+    """A zip packed with a method the reader cannot unpack (not stored/deflate/bzip2/LZMA)."""
+
+    code = "error.archive.method"
+
+
+class UnsupportedZipVersionError(ArchiveError):
+    """A member that claims to need a zip version newer than any tool writes."""
+
+    code = "error.archive.version"
+
+
+class NotRegularFileError(ExportError):
+    """A path that is a device, pipe or socket, not a file or folder."""
+
+    code = "error.export.not_regular"
+
+
+class LineTooLongError(_LocalizedError, UnsafeArchiveError):
+    """A file with a line far longer than any export file has."""
+
+    code = "error.archive.line_too_long"
+
+
+class TwoPeopleError(ExportError):
+    """Files of two different people's exports given together."""
+
+    code = "error.export.two_people"
+
+
+class TooManyOfKindError(_LocalizedError, UnsafeArchiveError):
+    """Far more files of one kind than any export holds."""
+
+    code = "error.archive.too_many_of_kind"
+
+
 class TooManyMembersError(_LocalizedError, UnsafeArchiveError):
     """Far more files than any real export holds."""
 

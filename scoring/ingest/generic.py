@@ -70,9 +70,9 @@ class GenericResult:
     warnings: list[Notice]
 
 
-def generic_header(text: str) -> Header | None:
+def generic_header(text: str, search_bytes: int | None = None) -> Header | None:
     """The header of a generic activity CSV, or ``None`` when ``text`` is not one."""
-    header = find_header(text, GENERIC_LOOKUP)
+    header = find_header(text, GENERIC_LOOKUP, search_bytes)
     if header is not None and {"timestamp", "kind"} <= header.fields:
         return header
     return None
@@ -80,9 +80,15 @@ def generic_header(text: str) -> Header | None:
 
 def read_generic(text: str, header: Header, *, file: str) -> GenericResult:
     """Turn a generic activity CSV into normalized frames, one per export kind it feeds."""
-    raw = read_table(text, header, GENERIC_LOOKUP, file=file).frame
+    table = read_table(text, header, GENERIC_LOOKUP, file=file, free_text=frozenset({"detail"}))
+    raw = table.frame
     skips: dict[str, int] = {}
     warnings: list[Notice] = []
+    if table.malformed:
+        skips["ingest.skip.malformed_line"] = table.malformed
+    if table.recovered:
+        params = {"count": table.recovered, "column": "detail"}
+        warnings.append(Notice(key="ingest.warning.recovered_lines", params=params))
     cell = {name: _text(raw, name) for name in GENERIC_FIELDS}
     folded = cell["kind"].str.lower().str.replace("[ \t-]+", "_", regex=True)
     kind = folded.map(KIND_ALIASES, na_action="ignore").astype("string")

@@ -9,8 +9,10 @@ repeats a row of an earlier file once → decide archive kind and export date.
 
 from __future__ import annotations
 
+import csv
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -46,10 +48,18 @@ from scoring.ingest.errors import (
     NoExportDateError,
     NoLinkedInFilesError,
     NotTextError,
+    TooManyOfKindError,
+    TwoPeopleError,
 )
 from scoring.ingest.generic import generic_header, read_generic
-from scoring.ingest.kinds import SPECS, Rows, finalize, normalize
-from scoring.ingest.names import archive_name_facts, article_stem_parts, is_article, kind_for_name
+from scoring.ingest.kinds import SPECS, KindSpec, Rows, finalize, normalize
+from scoring.ingest.names import (
+    archive_name_facts,
+    article_stem_parts,
+    fold,
+    is_article,
+    kind_for_name,
+)
 from scoring.ingest.privacy import person_text
 
 #: ``SourceReport.kind`` of a generic activity CSV (it feeds several kinds).
@@ -67,6 +77,11 @@ DEDUP_COLUMNS: dict[str, tuple[str, ...]] = {
 UNDATING_KINDS = frozenset({
     "positions", "education", "certifications", "projects", "honors", "volunteering",
     "publications", "events",
+})  # fmt: skip
+
+#: Fields a person writes freely: unquoted commas in them are text, not separators.
+FREE_TEXT = frozenset({
+    "message", "commentary", "content", "query", "summary", "description", "headline",
 })  # fmt: skip
 
 _IDENTITY = ("profile", "connections")
@@ -130,9 +145,10 @@ def read_export(
     plausible event in the data, else it is ``today`` (the caller's clock: the
     reader never reads one); with none of the three :class:`NoExportDateError`.
     """
-    collected = collect(sources, limits or ArchiveLimits())
-    plan = _plan(collected)
-    results = _read_all(plan)
+    limits = limits or ArchiveLimits()
+    collected = collect(sources, limits)
+    plan = _plan(collected, limits)
+    results = _read_all(plan, limits)
     if all(result.blank for result in results):
         raise EmptyFileError(file=results[0].file)
     frames = _merge(results)
@@ -251,7 +267,7 @@ def _export_date(
 # --- sorting members ----------------------------------------------------------------
 
 
-def _plan(collected: Collected) -> _Plan:
+def _plan(collected: Collected, limits: ArchiveLimits) -> _Plan:
     plan = _Plan()
     for position, member in enumerate(collected.members):
         plan.order.setdefault(member.name, position)
@@ -260,35 +276,49 @@ def _plan(collected: Collected) -> _Plan:
             plan.articles.append(member)
         elif kind is not None:
             plan.tables.append((member, kind))
-        elif (found := _generic(member)) is not None:
+        elif (found := _generic(member, limits)) is not None:
             plan.generic.append((member, *found))
         else:
             plan.ignored.append(member.name)
     if not (plan.tables or plan.articles or plan.generic):
         shown = dict.fromkeys(m.origin for m in collected.members) or collected.container_names
         raise NoLinkedInFilesError(file=", ".join(shown) or "-")
+    _check_files_per_kind(plan, limits)
     # The profile comes first: its name tells which message sender is the owner.
     plan.tables.sort(key=lambda item: item[1] != "profile")
     return plan
 
 
-def _generic(member: Member) -> tuple[str, Header] | None:
+def _check_files_per_kind(plan: _Plan, limits: ArchiveLimits) -> None:
+    """Refuse far more files of one kind than an export has (each costs a parse)."""
+    counts = Counter(kind for _, kind in plan.tables)
+    counts[GENERIC] = len(plan.generic)
+    kind, count = counts.most_common(1)[0]
+    if count > limits.max_files_per_kind:
+        members = [m for m, k in plan.tables if k == kind] or [m for m, _, _ in plan.generic]
+        raise TooManyOfKindError(
+            file=members[0].origin, kind=kind, count=count, limit=limits.max_files_per_kind
+        )
+
+
+def _generic(member: Member, limits: ArchiveLimits) -> tuple[str, Header] | None:
     if not member.name.lower().endswith((".csv", ".txt")):
         return None
     try:
         text = decode_text(member.data, member.name).text
     except NotTextError:
         return None  # an unknown binary file is just not ours
-    header = generic_header(text)
+    header = generic_header(text, limits.generic_header_search_bytes)
     return None if header is None else (text, header)
 
 
 # --- reading ------------------------------------------------------------------------
 
 
-def _read_all(plan: _Plan) -> list[_FileResult]:
+def _read_all(plan: _Plan, limits: ArchiveLimits) -> list[_FileResult]:
     results: list[_FileResult] = []
     owner: str | None = None
+    people: dict[str, tuple[str, str]] = {}  # folded owner name → (name as written, origin)
     seen: dict[tuple[str, int], list[Member]] = {}
     for member, kind in plan.tables:
         twin = next(
@@ -301,12 +331,16 @@ def _read_all(plan: _Plan) -> list[_FileResult]:
             )
             continue
         seen.setdefault((kind, len(member.data)), []).append(member)
-        result = _read_table(member, kind, owner)
-        if kind == "profile" and owner is None:
-            owner = _owner_name(result.frames[kind])
+        result = _read_table(member, kind, owner, limits)
+        if kind == "profile":
+            _one_person(people, result.frames[kind], member.origin)
+            owner = owner or next(iter(people), None)
         results.append(result)
     results.extend(_read_articles(plan.articles))
     for member, text, header in plan.generic:
+        if is_blank(text[header.offset + len(header.line) :]):
+            results.append(_FileResult(member.name, GENERIC))  # a header and no rows
+            continue
         generic = read_generic(text, header, file=member.name)
         result = _FileResult(member.name, GENERIC, generic.frames, warnings=generic.warnings)
         result.skip_reasons.update(generic.skip_reasons)
@@ -315,7 +349,7 @@ def _read_all(plan: _Plan) -> list[_FileResult]:
     return sorted(results, key=lambda result: plan.order[result.file])
 
 
-def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
+def _read_table(member: Member, kind: str, owner: str | None, limits: ArchiveLimits) -> _FileResult:
     spec = SPECS[kind]
     decoded = decode_text(member.data, member.name)
     text = decoded.text
@@ -324,7 +358,7 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         return _FileResult(
             member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
         )
-    header = find_header(text, spec.lookup)
+    header = find_header(text, spec.lookup, limits.header_search_bytes)
     if header is None and says_nothing_found(text):
         warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(text)})
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
@@ -337,6 +371,10 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         kind=kind,
         expected=spec.expected,
     )
+    if is_blank(text[header.offset + len(header.line) :]):
+        # A header and no rows: nothing for the parser to do.
+        warning = Notice(key="ingest.warning.header_only")
+        return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     table = read_table(
         text,
         header,
@@ -344,12 +382,25 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         file=member.name,
         escapechar=spec.escapechar,
         utf8=decoded.utf8,
+        free_text=FREE_TEXT,
     )
     normalized = normalize(Rows(table.frame, spec, owner))
     result = _FileResult(member.name, kind, {kind: normalized.frame}, dict(normalized.skip_reasons))
     result.warnings.extend(normalized.warnings)
     result.legacy = not decoded.encoding.startswith("utf-8")
     result.skip("ingest.skip.malformed_line", table.malformed)
+    if decoded.replaced:
+        result.warnings.append(
+            Notice(key="ingest.warning.replaced", params={"count": decoded.replaced})
+        )
+    if table.recovered:
+        column = spec.header_name(_last_field(header, spec))
+        result.warnings.append(
+            Notice(
+                key="ingest.warning.recovered_lines",
+                params={"count": table.recovered, "column": column},
+            )
+        )
     if kind in ("profile", "profile_summary") and len(normalized.frame) > 1:
         result.skip("ingest.skip.extra_profile_row", len(normalized.frame) - 1)
         result.frames[kind] = normalized.frame.iloc[:1]
@@ -358,12 +409,25 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
     return result
 
 
-def _owner_name(profile: pd.DataFrame) -> str | None:
+def _last_field(header: Header, spec: KindSpec) -> str:
+    last = next(csv.reader([header.line], delimiter=header.delimiter), [""])[-1]
+    return spec.lookup.get(fold(last), last)
+
+
+def _one_person(people: dict[str, tuple[str, str]], profile: pd.DataFrame, origin: str) -> None:
+    """Note the profile's owner; a second, different owner is :class:`TwoPeopleError`."""
     if profile.empty:
-        return None
-    full = profile["first_name"].fillna("") + " " + profile["last_name"].fillna("")
-    name = person_text(full).iloc[0]
-    return None if pd.isna(name) or not name else str(name)
+        return
+    first, last = (profile[c].fillna("").iloc[0] for c in ("first_name", "last_name"))
+    written = f"{first} {last}".strip()
+    folded = person_text(pd.Series([written], dtype="string")).iloc[0]
+    if pd.isna(folded) or not folded or folded in people:
+        return
+    if people:
+        other, other_origin = next(iter(people.values()))
+        shown = dict.fromkeys((other_origin, origin))
+        raise TwoPeopleError(file=", ".join(shown), first=other, second=written)
+    people[str(folded)] = (written, origin)
 
 
 def _read_articles(members: list[Member]) -> list[_FileResult]:
@@ -420,14 +484,11 @@ def _drop_repeats(kind: str, holders: list[_FileResult]) -> None:
     key = list(DEDUP_COLUMNS.get(kind, tuple(c for c in stacked.columns if c != "_file")))
     first_file = stacked.groupby(key, dropna=False, sort=False)["_file"].transform("min")
     repeat = stacked["_file"] > first_file
-    for i, result in enumerate(holders):
+    for i, dropped in stacked.loc[repeat, "_file"].value_counts(sort=False).items():
+        result = holders[int(i)]
         mine = stacked["_file"] == i
-        dropped = int((repeat & mine).sum())
-        if dropped:
-            result.skip("ingest.skip.duplicate", dropped)
-            result.frames[kind] = (
-                stacked[mine & ~repeat].drop(columns="_file").reset_index(drop=True)
-            )
+        result.skip("ingest.skip.duplicate", int(dropped))
+        result.frames[kind] = stacked[mine & ~repeat].drop(columns="_file").reset_index(drop=True)
 
 
 # --- facts about the whole export ------------------------------------------------------
