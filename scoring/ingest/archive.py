@@ -62,8 +62,6 @@ _METHODS = frozenset(
     {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 )
 _DEFLATE64 = 9
-#: The newest "version needed to extract" zipfile knows (6.3, as the zip format writes it).
-_MAX_EXTRACT_VERSION = 63
 #: What a damaged member raises while it is decompressed.
 _DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError)
 
@@ -286,6 +284,9 @@ def _open_zip(origin: str, data: bytes, budget: _Budget) -> tuple[list[Member], 
         raise NotAZipError(file=origin)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:
+        # zipfile refuses a "version needed to extract" newer than it knows (6.3).
+        raise UnsupportedZipVersionError(file=origin) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise CorruptArchiveError(file=origin) from exc
     with archive:
@@ -347,9 +348,6 @@ def _check_method(origin: str, name: str, info: zipfile.ZipInfo) -> None:
         raise Deflate64Error(file=origin, member=name)
     if info.compress_type not in _METHODS:
         raise UnsupportedCompressionError(file=origin, member=name, method=info.compress_type)
-    if info.extract_version > _MAX_EXTRACT_VERSION:
-        version = f"{info.extract_version // 10}.{info.extract_version % 10}"
-        raise UnsupportedZipVersionError(file=origin, member=name, version=version)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes:
