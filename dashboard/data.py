@@ -114,6 +114,15 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
     )
 
 
+def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) -> pd.DataFrame:
+    """The weekly history with each week's change since the week before, by the store's rules.
+
+    ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
+    scores, ``previous_as_of`` and ``delta_<column>``.
+    """
+    return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)
+
+
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _tips(
     key: str,

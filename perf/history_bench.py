@@ -1,7 +1,7 @@
 """One score vs. a weekly five-year history of a heavy export (goal: history ≤ 3× one score).
 
 A heavy archive holds about 30,000 connections and 200,000 messages. The export
-here is built directly as frames (``scoring.testing.make_heavy_export``), spread
+here is built directly as frames (``scoring.samples.heavy.heavy_export``), spread
 over five years, so the numbers measure the model and not the reader. Each time
 is the best of several runs, which keeps the numbers stable on a shared machine.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from scoring.model import load_config, score_as_of, score_history
-from scoring.testing import make_heavy_export
+from scoring.samples.heavy import heavy_export
 
 REPEATS = 5
 YEARS = 5
@@ -31,7 +31,7 @@ def best_seconds(action: Callable[[], object], repeats: int = REPEATS) -> float:
 
 def run() -> dict:
     """Time one ``score_as_of`` and weekly/daily ``score_history`` over five years."""
-    data = make_heavy_export(connections=30_000, messages=200_000, years=YEARS)
+    data = heavy_export(connections=30_000, messages=200_000, years=YEARS)
     config = load_config()
     start = date(data.export_date.year - YEARS, data.export_date.month, data.export_date.day)
     score_as_of(data, config=config)  # warm caches (config, regex) before timing

@@ -10,7 +10,7 @@ from dashboard.components import charts, widgets
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS
-from scoring.store import Store
+from scoring.store import Store, export_hash
 
 FLASH_KEY = "team_flash"
 
@@ -56,7 +56,8 @@ def _store_current(store: Store, lang: Lang) -> None:
         return
     manual = state.manual_inputs()
     try:
-        result = store.import_export(
+        # An export stored before is not scored again.
+        result = store.stored_import(export_hash(export_data)) or store.import_export(
             export_data,
             member or None,
             score=data.score(export, manual),

@@ -26,7 +26,9 @@ from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model.attribution import change_payload, explain_change
 from scoring.model.metrics import METRIC_SPECS
+from scoring.model.notes import status_text
 from scoring.model.payload import history_payload, score_payload
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS, MetricScore, Score
@@ -145,6 +147,8 @@ def run_score(args: argparse.Namespace) -> int:
         payload["band"] = band(score.total)
         payload["percentiles"] = percentiles_payload(percentiles, lang)
         payload["tips"] = tips_payload(tips)
+        change = explain_change(data, as_of=score.as_of, window_days=window, manual=manual)
+        payload["change"] = change_payload(change, lang)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(score_text(score, lang, export_date=data.export_date))
@@ -201,9 +205,11 @@ def _compact(value: float, lang: str) -> str:
 
 def metric_value_text(metric: MetricScore, lang: str) -> str:
     """A sub-metric's raw value as a reader wants it: ``82 %`` for shares, ``12`` for counts."""
+    note = status_text(metric, lang)
     if metric.value is None:
-        note = "score.missing_input" if metric.missing_input else "score.no_value"
-        return f"– {t(note, lang)}"
+        return f"– {note or t('score.no_value', lang)}"
+    if note is not None:  # a zero that means "none in the export"
+        return f"{_compact(metric.value, lang)} {note}"
     if metric.unit == "share":
         return f"{fmt_number(metric.value * 100, lang, 0)} %"
     return _compact(metric.value, lang)

@@ -106,14 +106,20 @@ def _option_help(option: str, lang: Lang) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """``ssi import``: read and store each export given."""
+    """``ssi import``: read, score and store each export given (scoring only what is new)."""
+    # Imported when the command runs: `ssi score` neither needs nor loads a database.
     from scoring.ingest import read_export
+    from scoring.model import score_as_of, score_history
+    from scoring.store import export_hash
 
     lang = _lang(args)
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
-            result = store.import_export(read_export(sources, today=date.today()), args.member)
+            data = read_export(sources, today=date.today())
+            result = store.stored_import(export_hash(data)) or store.import_export(
+                data, args.member, score=score_as_of(data), history=score_history(data)
+            )
             results.append(result)
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which

@@ -18,7 +18,7 @@ from scoring.export import ExportData
 from scoring.model.config import MetricConfig, ModelConfig, load_config
 from scoring.model.curve import curve_points
 from scoring.model.manual import ManualInputs
-from scoring.model.metrics import METRIC_SPECS, Context
+from scoring.model.metrics import METRIC_SPECS, OMITTED_WHEN_EMPTY, Context
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 
 _EPOCH = date(1970, 1, 1)
@@ -86,6 +86,43 @@ class Evaluation:
     total: np.ndarray
 
 
+def none_in_export(data: ExportData, sources: tuple[str, ...]) -> bool:
+    """True when no file of ``sources`` means there is none of it, not that it is missing.
+
+    A Complete archive leaves some files out when they would be empty
+    (:data:`~scoring.model.metrics.OMITTED_WHEN_EMPTY`); a Basic or partial one may
+    simply not carry them.
+    """
+    return (
+        data.archive_kind == "complete"
+        and bool(sources)
+        and set(sources) <= OMITTED_WHEN_EMPTY
+        and not any(data.has(kind) for kind in sources)
+    )
+
+
+def metric_status(
+    data: ExportData,
+    key: str,
+    metric: MetricConfig,
+    value: float,
+    missing: bool,
+    manual: ManualInputs | None,
+) -> str:
+    """What a sub-metric's value rests on (see :attr:`scoring.results.MetricScore.status`)."""
+    spec = METRIC_SPECS[key]
+    if spec.fn is None:
+        if not np.isnan(value):
+            return "measured"
+        entered = manual is not None and getattr(manual, spec.manual_field or "") is not None
+        return "entered_later" if entered else "not_entered"
+    if missing:
+        return "missing_file"
+    if none_in_export(data, metric.sources):
+        return "none_in_export"
+    return "no_value" if np.isnan(value) else "measured"
+
+
 def _manual_values(
     field: str, manual: ManualInputs | None, data: ExportData, days: np.ndarray
 ) -> np.ndarray:
@@ -123,7 +160,9 @@ def evaluate(
             if spec.fn is None:
                 raw = _manual_values(spec.manual_field or "", manual, data, days)
                 absent = np.isnan(raw)
-            elif not any(data.has(kind) for kind in metric.sources):
+            elif not any(data.has(kind) for kind in metric.sources) and not none_in_export(
+                data, metric.sources
+            ):
                 raw = np.full(len(days), np.nan)
                 absent = np.ones(len(days), dtype=bool)
             else:
@@ -177,6 +216,9 @@ def score_as_of(
                 sources=metric.sources,
                 missing_input=bool(ev.missing[key][0]),
                 unit=METRIC_SPECS[key].unit,
+                status=metric_status(
+                    data, key, metric, ev.values[key][0], bool(ev.missing[key][0]), manual
+                ),
             )
             for key, metric in cfg.pillar(pillar).metrics.items()
         )

@@ -9,16 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scoring.errors import ConfigError
+from scoring.model.change import TimelineSettings
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
-
-
-class TimelineSettings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    week_days: int = Field(gt=0)
-    previous_tolerance_days: int = Field(ge=0)
-    stale_after_days: int = Field(gt=0)
 
 
 class SQLiteSettings(BaseModel):

@@ -27,12 +27,12 @@ import pandas as pd
 
 from scoring.compare.industries import IndustriesConfig, PopulationParams
 from scoring.export import KINDS, ExportData, Profile
+from scoring.export import typed_frame as normalized_frame
 from scoring.model import ModelConfig
 from scoring.model.curve import curve_points
 from scoring.model.metrics import COMPLETENESS_ITEMS
 from scoring.model.score import effective_target
 from scoring.results import PILLARS
-from scoring.testing import normalized_frame
 
 #: Kinds of dated activity in the window, with the export kind each becomes.
 EVENT_KINDS: dict[str, str] = {

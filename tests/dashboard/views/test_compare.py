@@ -12,7 +12,7 @@ from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, s
 from dashboard.components.charts import distribution_bars
 from scoring.compare import compare, load_reference
 from scoring.i18n import fmt_number, fmt_signed, t
-from scoring.model import score_as_of
+from scoring.model import score_as_of, score_history
 from scoring.official import parse_official
 from scoring.store import Store
 
@@ -88,7 +88,13 @@ def test_a_pasted_official_reading_is_shown_beside_the_estimate(make_app) -> Non
 
 
 def test_official_readings_kept_with_a_stored_member_appear_in_the_history(make_app) -> None:
-    Store().import_export(sample_data("active_seller"), "Katharina")
+    export_data = sample_data("active_seller")
+    Store().import_export(
+        export_data,
+        "Katharina",
+        score=score_as_of(export_data),
+        history=score_history(export_data),
+    )
     at = open_page(make_app(sample="active_seller"), "compare")
     at.text_area(key="official_text").set_value(OFFICIAL_EN.read_text())
     at.date_input(key="official_date").set_value(date(2026, 10, 1))

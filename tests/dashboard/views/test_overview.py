@@ -73,7 +73,7 @@ def test_score_downloads_carry_every_sub_metric() -> None:
     assert len(rows) == 1 + len(score.metrics())
     assert (
         rows[0]
-        == "as_of,pillar,pillar_score,key,label,value,target,points,max_points,missing_input"
+        == "as_of,pillar,pillar_score,key,label,value,target,points,max_points,missing_input,status"
     )
 
 

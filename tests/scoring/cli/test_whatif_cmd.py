@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from builders import make_export, reweighted_pillars
 
 import scoring.cli as cli
 from scoring.cli import whatif_cmd
@@ -14,7 +15,6 @@ from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.testing import make_export, reweighted_pillars
 
 EXPORT_DAY = date(2026, 10, 15)
 

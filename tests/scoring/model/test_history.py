@@ -6,6 +6,7 @@ from datetime import date
 
 import numpy as np
 import pytest
+from builders import make_export
 
 from scoring.errors import InputError
 from scoring.ingest import read_export
@@ -14,7 +15,6 @@ from scoring.model.history import first_activity, history_days
 from scoring.model.score import day_number
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.testing import make_export
 
 SMALL = make_export(
     export_date=date(2026, 10, 15),

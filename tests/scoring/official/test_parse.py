@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import reweighted_pillars
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,7 +17,6 @@ from scoring.model.calibrate import calibrate, fit_weights, project_box_sum
 from scoring.official import OfficialInputError, OfficialReading, manual_reading, parse_official
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.samples import sample_path
-from scoring.testing import reweighted_pillars
 
 SAMPLES = Path(__file__).resolve().parents[3] / "sample_data"
 

@@ -1,13 +1,11 @@
-"""Several members in one database: cohort, leaderboard, team average, peer tables."""
+"""Several members in one database: cohort, leaderboard, team average."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import pytest
 
-from scoring.errors import InputError
 from scoring.store import COHORT_COLUMNS
 
 OCT15 = date(2026, 10, 15)
@@ -90,53 +88,3 @@ def test_empty_database_has_an_empty_team(store):
     assert store.team_average().empty
     assert store.cohort().empty
     assert list(store.cohort().columns) == list(COHORT_COLUMNS)
-
-
-PEERS = pd.DataFrame(
-    {
-        "member": ["Peer One", "Peer Two"],
-        "industry": ["IT", None],
-        "total": [52.5, "41"],
-        "brand": [13.0, None],
-        "people": [12.5, None],
-        "insights": [12.0, None],
-        "relationships": [15.0, None],
-    }
-)
-
-
-def test_peer_table_is_stored_and_replaced_by_source(store):
-    assert store.add_peers(PEERS, "peers.csv") == 2
-    assert store.add_peers(PEERS.iloc[:1], "other.csv") == 1
-
-    stored = store.peers("peers.csv")
-
-    assert list(stored.columns) == list(COHORT_COLUMNS)
-    assert stored.loc[0].to_dict() == {
-        "member": "Peer One", "industry": "IT", "total": 52.5, "brand": 13.0,
-        "people": 12.5, "insights": 12.0, "relationships": 15.0,
-    }  # fmt: skip
-    assert stored.loc[1, "total"] == 41.0
-    assert stored.loc[1, ["industry", "brand"]].isna().all()
-    assert len(store.peers()) == 3
-
-    store.add_peers(PEERS.iloc[1:], "peers.csv")
-    assert store.peers("peers.csv")["member"].tolist() == ["Peer Two"]
-    assert store.remove_peers("peers.csv") == 1
-    assert store.peers()["member"].tolist() == ["Peer One"]
-
-
-def test_peer_table_errors_name_the_file_and_line(store):
-    with pytest.raises(InputError) as missing:
-        store.add_peers(PEERS.drop(columns="total"), "team.csv")
-    assert str(missing.value).startswith("The peer table team.csv lacks the column(s) total")
-
-    too_high = PEERS.assign(total=[52.5, 120.0])
-    with pytest.raises(InputError) as out_of_range:
-        store.add_peers(too_high, "team.csv")
-    # Row 2 of the table is line 3 of the file (after the header).
-    assert str(out_of_range.value).startswith("Line 3 of the peer table team.csv")
-
-    with pytest.raises(InputError):
-        store.add_peers(PEERS.assign(people=["lots", None]), "team.csv")
-    assert store.peers().empty
