@@ -1,7 +1,8 @@
 """Refusing the bombs is cheap: a generous bound on time and peak memory (issue 11, build 4).
 
-Each bomb is refused in a fresh interpreter, which reports its own wall time and
-peak RSS (``resource.getrusage``), so the measurement holds only that refusal.
+Each bomb is refused in a fresh interpreter, which reports the CPU seconds of the
+refusal and its peak RSS (``resource.getrusage``): CPU time, not wall time, so a
+machine shared with other test workers does not make the bound flaky.
 The bounds (5 s, 300 MB) are far above what a refusal from the zip's directory
 needs; unpacking any of these would take gigabytes.
 """
@@ -20,19 +21,22 @@ MAX_SECONDS = 5.0
 MAX_PEAK_MB = 300
 
 CHILD = """
-import json, resource, sys, time
+import json, resource, sys
 sys.path[:0] = [{here!r}, {parent!r}]
 import bad_input_cases as B
 from scoring.errors import SSIError
 from scoring.ingest import read_export
 data = {build}
-start = time.perf_counter()
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+start = cpu()
 try:
     read_export([("bomb.zip", data)])
     outcome = "read"
 except SSIError as exc:
     outcome = type(exc).__name__
-seconds = time.perf_counter() - start
+seconds = cpu() - start
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"outcome": outcome, "seconds": seconds, "peak_mb": peak_mb}}))
 """
@@ -60,8 +64,9 @@ def test_a_bomb_is_refused_quickly_and_in_little_memory(build, error):
     child = CHILD.format(here=str(HERE), parent=str(HERE.parent), build=build)
     # Building the bomb happens before the clock starts; only refusing it is timed.
     run = subprocess.run(
-        [sys.executable, "-c", child], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", child], capture_output=True, text=True, check=False, timeout=300
     )
+    assert run.returncode == 0, run.stderr[-2000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["outcome"] == error
     assert result["seconds"] < MAX_SECONDS
