@@ -90,7 +90,7 @@ class ArchiveLimits(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _fill_from_settings(cls, given: Any) -> Any:
+    def _fill_from_settings(cls, given: object) -> object:
         return {**settings(), **given} if isinstance(given, dict) else given
 
 
