@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser postgres lint format bench samples lock clean
+.PHONY: run test install browser postgres lint format bench samples lock clean fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ format: $(STAMP)
 
 bench: $(STAMP) browser
 	$(BIN)/python -m perf.profile && $(BIN)/python -m perf
+
+# Hypothesis on every reader with thousands of examples each (CI runs 200);
+# prints how many examples ran. FUZZ_EXAMPLES=… to change the number.
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	SSI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q -s -m fuzz \
+		tests/scoring/ingest/bad_inputs
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data

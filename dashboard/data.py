@@ -51,13 +51,14 @@ def _manual_key(manual: ManualInputs | None) -> str:
 
 
 @st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _read(key: str, _sources: tuple[Upload, ...]) -> ExportData:
-    return read_export(list(_sources))
+def _read(key: str, _sources: tuple[Upload, ...], today: date) -> ExportData:
+    return read_export(list(_sources), today=today)
 
 
 def export_data(export: CurrentExport) -> ExportData:
     """The parsed export; read once per content key, then served from memory."""
-    return _read(export.key, export.sources)
+    # The reader never reads the clock: an export without any date falls back to today.
+    return _read(export.key, export.sources, date.today())
 
 
 def as_of(export: CurrentExport) -> date:

@@ -30,6 +30,8 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from scoring.i18n import fmt_date, fmt_number, t
+
 ArchiveKind = Literal["complete", "basic", "partial"]
 
 #: Every kind a reader can return, in a stable order.
@@ -176,6 +178,38 @@ def typed_frame(kind: str, rows: FrameLike) -> pd.DataFrame:
     return pd.DataFrame(out).reset_index(drop=True)
 
 
+class Notice(BaseModel):
+    """A reader's warning as data: a catalogue key and its parameters.
+
+    Stored and passed around in this form and turned into words only where it
+    is shown, so the dashboard and the CLI render it in the reader's language.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str  # an ``ingest.warning.*`` text
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The warning in ``lang``: counts with the language's separators, kinds by name."""
+        return t(self.key, lang, **{k: shown_param(k, v, lang) for k, v in self.params.items()})
+
+
+def shown_param(key: str, value: object, lang: str, decimals: int = 1) -> object:
+    """A message parameter as ``lang`` writes it: numbers with its separators, a kind by name."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return fmt_number(value, lang, 0)
+    if isinstance(value, float):
+        return fmt_number(value, lang, decimals)
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if key == "kind":
+        return t(f"kind.{value}", lang)
+    return value
+
+
 class SourceReport(BaseModel):
     """What happened to one file of the export."""
 
@@ -185,8 +219,16 @@ class SourceReport(BaseModel):
     kind: str
     rows: int  # rows kept
     skipped: int = 0  # rows dropped
-    skip_reasons: dict[str, int] = Field(default_factory=dict)  # reason → count
-    warnings: list[str] = Field(default_factory=list)  # English, one line each
+    skip_reasons: dict[str, int] = Field(default_factory=dict)  # ``ingest.skip.*`` key → count
+    warnings: list[Notice] = Field(default_factory=list)
+
+    def warning_texts(self, lang: str = "en") -> list[str]:
+        """The file's warnings in ``lang``, one line each."""
+        return [notice.text(lang) for notice in self.warnings]
+
+    def skip_texts(self, lang: str = "en") -> dict[str, int]:
+        """Why rows were dropped, in ``lang``: reason → count."""
+        return {t(key, lang): count for key, count in self.skip_reasons.items()}
 
 
 class Profile(BaseModel):

@@ -14,7 +14,6 @@ from dashboard.state import CurrentExport, FailedUpload
 from scoring.errors import SSIError
 from scoring.export import ExportData, SourceReport
 from scoring.i18n import Lang, fmt_date, fmt_number, t
-from scoring.ingest.notes import localize
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +156,8 @@ def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -
 
 def _notes_text(source: SourceReport, lang: Lang) -> str:
     """The file's warnings and why rows were skipped, in the reader's language."""
-    skipped = [f"{localize(reason, lang)} ({n})" for reason, n in source.skip_reasons.items()]
-    return " · ".join([localize(w, lang) for w in source.warnings] + skipped)
+    skipped = [f"{reason} ({n})" for reason, n in source.skip_texts(lang).items()]
+    return " · ".join(source.warning_texts(lang) + skipped)
 
 
 def _file_report(export_data: ExportData, lang: Lang) -> None:

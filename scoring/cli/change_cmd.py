@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 
 from scoring.cli.score_cmd import _common_arguments, _lang, parse_date, parse_window
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
@@ -38,7 +39,7 @@ def run_change(args: argparse.Namespace) -> int:
     since = parse_date(args.since, "--since")
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     as_of = checked_as_of(data, as_of)
     if since is not None:
         since = checked_as_of(data, since, "--since")

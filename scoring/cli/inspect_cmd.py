@@ -12,12 +12,12 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from typing import Any
 
 from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
 from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
 from scoring.ingest import read_export
-from scoring.ingest.notes import localize
 
 
 def register(subparsers: Any, lang: Lang) -> None:
@@ -38,7 +38,7 @@ def register(subparsers: Any, lang: Lang) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the export named by ``args.paths`` and print what was found; 0 on success."""
     lang = normalize_lang(args.lang or os.environ.get("SSI_LANG"))
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     if args.as_json:
         text = json.dumps(inspect_json(data, lang), ensure_ascii=False, indent=2)
     else:
@@ -62,7 +62,7 @@ def inspect_json(data: ExportData, lang: str = "en") -> dict[str, Any]:
                 "kind": source.kind,
                 "rows": source.rows,
                 "skipped": source.skipped,
-                "warnings": [localize(w, lang) for w in source.warnings],
+                "warnings": source.warning_texts(lang),
             }
             for source in data.sources
         ],
@@ -136,11 +136,11 @@ def _table(data: ExportData, lang: str) -> list[str]:
 
 def _notes(data: ExportData, lang: str) -> list[str]:
     skipped = [
-        f"  {s.file}: {fmt_number(count, lang, 0)} × {localize(reason, lang)}"
+        f"  {s.file}: {fmt_number(count, lang, 0)} × {reason}"
         for s in data.sources
-        for reason, count in s.skip_reasons.items()
+        for reason, count in s.skip_texts(lang).items()
     ]
-    warned = [f"  {s.file}: {localize(w, lang)}" for s in data.sources for w in s.warnings]
+    warned = [f"  {s.file}: {w}" for s in data.sources for w in s.warning_texts(lang)]
     lines: list[str] = []
     if skipped:
         lines += ["", t("inspect.skipped_rows", lang), *skipped]

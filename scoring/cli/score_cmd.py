@@ -137,7 +137,7 @@ def run_score(args: argparse.Namespace) -> int:
     manual = manual_inputs(args)
     official = _official_reading(args.official)
     config, saved = chosen_model(args.model)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     as_of = checked_as_of(data, as_of)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
     percentiles = compare(
@@ -211,7 +211,7 @@ def run_history(args: argparse.Namespace) -> int:
     window = parse_window(args.window_days)
     freq = str(args.freq).upper()
     config, _ = chosen_model(args.model)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     history = score_history(data, freq=freq, window_days=window, config=config)
     if args.as_json:
         print(json.dumps(history_payload(history), ensure_ascii=False, indent=2))

@@ -125,7 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
-            data = read_export(sources)
+            data = read_export(sources, today=date.today())
             result = store.stored_import(export_hash(data)) or store.import_export(
                 data, args.member, score=score_as_of(data), history=score_history(data)
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -197,7 +198,7 @@ def run_whatif(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     now = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
     after = None
     if changes:
@@ -296,7 +297,7 @@ def run_calibrate(args: argparse.Namespace) -> int:
     if args.save is not None:
         checked_name(args.save)  # a bad name stops before any work
     window = parse_window(args.window_days)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     late = [r.as_of for r in readings if r.as_of is not None and r.as_of > data.export_date]
     if late:
         # The export cannot know the activity after its own date: such a fit would be noise.

@@ -25,7 +25,7 @@ if str(Path(__file__).parent) not in sys.path:
 from postgres_server import Server
 from store_db import BACKENDS, database_bytes, row_counts
 
-from scoring.export import ExportData, SourceReport
+from scoring.export import ExportData, Notice, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
 
@@ -87,7 +87,12 @@ def hand_export(
         profile={"first_name": first or None, "last_name": last or None, "industry": industry},
         shares={"at": [f"{export_date.isoformat()} 09:00:00"], "chars": [120]},
     )
-    report = SourceReport(file="Shares.csv", kind="shares", rows=1, warnings=["1 row had no date"])
+    report = SourceReport(
+        file="Shares.csv",
+        kind="shares",
+        rows=1,
+        warnings=[Notice(key="ingest.warning.header_only")],
+    )
     return dataclasses.replace(
         data,
         content_hash=content_hash,

@@ -58,7 +58,7 @@ def test_import_stores_member_import_snapshot_and_history(
             "rows": 1,
             "skipped": 0,
             "skip_reasons": {},
-            "warnings": ["1 row had no date"],
+            "warnings": [{"key": "ingest.warning.header_only", "params": {}}],
         }
     ]
     members = store.members()
