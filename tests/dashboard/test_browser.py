@@ -220,7 +220,8 @@ def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> 
                     page.locator('img[src*="host"], img[src="x"], img[src*="p.png"]').count() == 0
                 )
                 assert page.locator('a[href="http://x"], a[href="x"]').count() == 0, nav
-                assert page.get_by_text("![e](", exact=False).count() > 0, nav
+                # Waits for it: a loaded machine may draw the page in several steps.
+                page.get_by_text("![e](", exact=False).first.wait_for(timeout=WAIT_MS)
             page.get_by_text(t("dashboard.team.forget_title", "en")).click()
             assert page.get_by_text(f"{HOSTILE}", exact=False).count() > 0
         finally:
