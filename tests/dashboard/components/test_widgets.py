@@ -43,7 +43,9 @@ def test_every_page_scores_as_of_the_chosen_day_and_window(make_app, monkeypatch
     dashboard.data._read.clear()
     reads = []
     real = dashboard.data.read_export
-    monkeypatch.setattr(dashboard.data, "read_export", lambda s, **kw: reads.append(1) or real(s, **kw))
+    monkeypatch.setattr(
+        dashboard.data, "read_export", lambda s, **kw: reads.append(1) or real(s, **kw)
+    )
     day = date(2026, 7, 1)
     at.sidebar.date_input(key=state.AS_OF_KEY).set_value(day).run()
     at.sidebar.number_input(key=state.WINDOW_KEY).set_value(30).run()
