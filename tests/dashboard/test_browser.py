@@ -223,7 +223,7 @@ def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> 
                 # Waits for it: a loaded machine may draw the page in several steps.
                 page.get_by_text("![e](", exact=False).first.wait_for(timeout=WAIT_MS)
             page.get_by_text(t("dashboard.team.forget_title", "en")).click()
-            assert page.get_by_text(f"{HOSTILE}", exact=False).count() > 0
+            page.get_by_text(f"{HOSTILE}", exact=False).first.wait_for(timeout=WAIT_MS)
         finally:
             browser.close()
     hosts = {urlsplit(request).hostname for request in requests if not request.startswith("data:")}
