@@ -221,9 +221,13 @@ def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> 
                 )
                 assert page.locator('a[href="http://x"], a[href="x"]').count() == 0, nav
                 # Waits for it: a loaded machine may draw the page in several steps.
-                page.get_by_text("![e](", exact=False).first.wait_for(timeout=WAIT_MS)
+                page.get_by_text("![e](", exact=False).first.wait_for(
+                    state="attached", timeout=WAIT_MS
+                )
             page.get_by_text(t("dashboard.team.forget_title", "en")).click()
-            page.get_by_text(f"{HOSTILE}", exact=False).first.wait_for(timeout=WAIT_MS)
+            page.get_by_text(f"{HOSTILE}", exact=False).first.wait_for(
+                state="attached", timeout=WAIT_MS
+            )
         finally:
             browser.close()
     hosts = {urlsplit(request).hostname for request in requests if not request.startswith("data:")}
@@ -233,6 +237,8 @@ def test_no_request_leaves_this_computer_and_data_stays_text(tmp_path: Path) -> 
 def _table(page) -> list[list[str]]:
     """The rows of the first ``st.table`` on the page, header row first."""
     table = page.locator('[data-testid="stTable"] table').first
+    # A loaded machine may draw the heading well before the table.
+    table.locator("tr").first.wait_for(timeout=WAIT_MS)
     return [
         [cell.strip() for cell in row.locator("th, td").all_inner_texts()]
         for row in table.locator("tr").all()
