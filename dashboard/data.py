@@ -20,8 +20,9 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
-from scoring.advice.simulate import decay, simulate
+from scoring.advice.decay import decay
 from scoring.advice.tips import Tip, ranked_tips
+from scoring.advice.whatif import simulate
 from scoring.compare import Percentiles, compare, load_industries, load_reference, read_peers
 from scoring.compare.reference import Basis, GroupDistribution
 from scoring.errors import SSIError

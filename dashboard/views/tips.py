@@ -10,7 +10,7 @@ from scoring.advice.tips import Tip, general_advice
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS, Score
 
-#: The what-if sliders: activity of ``scoring.advice.simulate.ACTIVITIES`` → most per week offered.
+#: The what-if sliders: activity of ``scoring.advice.whatif.ACTIVITIES`` → most per week offered.
 SLIDERS: dict[str, int] = {
     "posts": 10,
     "comments": 20,

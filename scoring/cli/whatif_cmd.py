@@ -2,8 +2,8 @@
 
 ``ssi whatif PATH... --add ACTIVITY=N ... [--weeks W] [--stop WEEKS]`` prints the
 score now and after ``N`` more (or fewer) occurrences of each activity a week,
-scored by the real model (:func:`scoring.advice.simulate.simulate`), and with ``--stop``
-the week-by-week decay if all activity stops (:func:`scoring.advice.simulate.decay`).
+scored by the real model (:func:`scoring.advice.whatif.simulate`), and with ``--stop``
+the week-by-week decay if all activity stops (:func:`scoring.advice.decay.decay`).
 ``ssi calibrate PATH... --reading YYYY-MM-DD=FILE ...`` fits the sub-metric weights
 to several official readings of one user (:func:`scoring.model.calibrate.calibrate`)
 and reports the error before and after. Both are thin skins over ``scoring``.
@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from scoring.advice.simulate import ACTIVITIES, decay, simulate
+from scoring.advice.decay import decay
+from scoring.advice.whatif import ACTIVITIES, simulate
 from scoring.cli.models_cmd import models_folder
 from scoring.cli.score_cmd import _common_arguments, _lang, manual_inputs, parse_date, parse_window
 from scoring.errors import InputError
@@ -72,7 +73,7 @@ def register(subparsers: Any, lang: Lang) -> None:
 def parse_changes(items: list[str]) -> dict[str, float]:
     """``["posts=3", "comments=2,5"]`` → ``{"posts": 3.0, "comments": 2.5}`` (per week).
 
-    The activity names are checked by :func:`scoring.advice.simulate.simulate`; here
+    The activity names are checked by :func:`scoring.advice.whatif.simulate`; here
     only the ``NAME=NUMBER`` shape is. A name given twice keeps its last value.
     """
     changes: dict[str, float] = {}
