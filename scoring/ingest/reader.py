@@ -33,6 +33,7 @@ from scoring.export import (
 )
 from scoring.ingest.archive import ArchiveLimits, Collected, Member, Source, collect, content_hash
 from scoring.ingest.csvtext import (
+    HEAD_CHARS,
     Header,
     decode_text,
     find_header,
@@ -352,36 +353,35 @@ def _read_all(plan: _Plan, limits: ArchiveLimits) -> list[_FileResult]:
 def _read_table(member: Member, kind: str, owner: str | None, limits: ArchiveLimits) -> _FileResult:
     spec = SPECS[kind]
     decoded = decode_text(member.data, member.name)
-    text = decoded.text
-    if is_blank(text):
+    head = decoded.head(max(limits.header_search_bytes, HEAD_CHARS))
+    if decoded.blank_from(0):
         warning = Notice(key="ingest.warning.empty_file")
         return _FileResult(
             member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
         )
-    header = find_header(text, spec.lookup, limits.header_search_bytes)
-    if header is None and says_nothing_found(text):
-        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(text)})
+    header = find_header(head, spec.lookup, limits.header_search_bytes)
+    if header is None and says_nothing_found(head):
+        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(head)})
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     header = require_columns(
         header,
         spec.required,
         spec.any_of,
-        text=text,
+        text=head,
         file=member.name,
         kind=kind,
         expected=spec.expected,
     )
-    if is_blank(text[header.offset + len(header.line) :]):
+    if decoded.blank_from(header.offset + len(header.line)):
         # A header and no rows: nothing for the parser to do.
         warning = Notice(key="ingest.warning.header_only")
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     table = read_table(
-        text,
+        decoded,
         header,
         spec.lookup,
         file=member.name,
         escapechar=spec.escapechar,
-        utf8=decoded.utf8,
         free_text=FREE_TEXT,
     )
     normalized = normalize(Rows(table.frame, spec, owner))
