@@ -345,7 +345,8 @@ def connection_growth(ctx: Context, _sources: tuple[str, ...], days: np.ndarray)
 
 def decision_makers(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Connections whose current position names a senior role (one regex, EN + DE)."""
-    from scoring.model.config import seniority_pattern
+    # late: scoring.model.config imports this module
+    from scoring.model.config import seniority_pattern  # noqa: PLC0415, RUF100
 
     hit = pattern_matches(
         seniority_pattern(ctx.config.seniority), ctx.frame("connections")["position"]
