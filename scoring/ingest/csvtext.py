@@ -362,15 +362,17 @@ def read_table(
         joined = joined.str.rstrip(header.delimiter)
         frame.loc[bad, str(last)] = joined
         recovered, bad = int(bad.sum()), np.zeros(len(frame), dtype=bool)
-    columns = {field: _first_filled(frame, positions, bad) for field, positions in wanted.items()}
-    return Table(pd.DataFrame(columns, index=frame.index[~bad]), int(bad.sum()), recovered)
+    if bad.any():
+        frame = frame.loc[~bad]
+    columns = {field: _first_filled(frame, positions) for field, positions in wanted.items()}
+    return Table(pd.DataFrame(columns, index=frame.index, copy=False), int(bad.sum()), recovered)
 
 
-def _first_filled(frame: pd.DataFrame, positions: list[int], bad: np.ndarray) -> pd.Series:
+def _first_filled(frame: pd.DataFrame, positions: list[int]) -> pd.Series:
     """A field's cells; a field the header names twice takes the first copy that is filled."""
-    values = frame.loc[~bad, str(positions[0])]
+    values = frame[str(positions[0])]
     for position in positions[1:]:
-        values = values.mask(values == "", frame.loc[~bad, str(position)])
+        values = values.mask(values == "", frame[str(position)])
     return values
 
 
@@ -454,6 +456,8 @@ def _parse_arrow(
     if invalid or not len(last) or last[-1].as_py() != _SENTINEL:
         return None
     frame = table.slice(0, len(last) - 1).to_pandas(types_mapper=_STRING_TYPES.get)
+    del table, last
+    pa.default_memory_pool().release_unused()  # the parser's scratch space, before more is built
     frame[str(width)] = pd.Series("", index=frame.index, dtype="string")
     return frame
 

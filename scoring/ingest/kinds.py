@@ -227,11 +227,26 @@ def _invitations(rows: Rows) -> dict[str, pd.Series]:
 
 
 _SPINMAIL = '<p class="spinmail'
+_SPONSOR_HEAD = 64  # characters of a message body that tell sponsored InMail
+
+#: Fields of which a kind reads only the first characters (a message body only
+#: for the sponsored-InMail mark): the rest is dropped as soon as it is parsed.
+HEAD_ONLY: dict[str, dict[str, int]] = {"messages": {"content": _SPONSOR_HEAD}}
+
+
+def head_only(values: pd.Series, chars: int) -> pd.Series:
+    """The first ``chars`` characters of each cell, or the whole cell where those are blank.
+
+    Keeping a blank head's whole cell leaves "is this cell blank?" answered as
+    by the whole cell (a body may start with 64 spaces).
+    """
+    head = values.str.slice(0, chars)
+    return head.where(head.str.strip() != "", values)
 
 
 def _messages(rows: Rows) -> dict[str, pd.Series]:
     sender = person_text(rows.text("sender"))
-    head = rows.raw("content").str.slice(0, 64).str.lstrip().str.lower()
+    head = rows.raw("content").str.slice(0, _SPONSOR_HEAD).str.lstrip().str.lower()
     sponsored = head.str.startswith(_SPINMAIL).fillna(False).astype(bool)
     if rows.has("conversation_id"):
         conversation = salted_key(rows.text("conversation_id"))
