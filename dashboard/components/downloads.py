@@ -19,9 +19,9 @@ from dashboard.components import report, widgets
 from dashboard.state import CurrentExport
 from scoring.i18n import Lang, t
 from scoring.model.payload import history_payload, score_payload
-from scoring.results import PILLARS, Score
+from scoring.results import SCORE_FIELDS, Score
 
-HISTORY_COLUMNS = ["as_of", "total", *PILLARS]
+HISTORY_COLUMNS = ["as_of", *SCORE_FIELDS]
 
 
 def _json_bytes(payload: Any) -> bytes:

@@ -7,11 +7,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
-from dashboard.components.charts import PERCENT_UNITS
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
-from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
 IMPORT_PAGE = "views/import_export.py"
@@ -113,18 +112,6 @@ def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
         )
         st.stop()
     return export, data.export_data(export)
-
-
-def metric_value(value: float | None, unit: str, lang: Lang) -> str:
-    """A sub-metric's raw value in words for its unit: ``73 %``, ``88 days``, ``1,500``."""
-    if value is None:
-        return "–"
-    if unit in PERCENT_UNITS:
-        return t("dashboard.unit.percent", lang, value=fmt_number(value * 100, lang, 0))
-    decimals = 0 if float(value).is_integer() else 1
-    number = fmt_number(value, lang, decimals)
-    key = f"dashboard.unit.{unit}"
-    return t(key, lang, value=number) if key in catalogue() else number
 
 
 def export_label(export: CurrentExport, lang: Lang) -> str:

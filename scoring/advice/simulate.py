@@ -25,7 +25,7 @@ from scoring.errors import InputError
 from scoring.export import COLUMNS, PANDAS_DTYPES, ExportData, empty_frame
 from scoring.model import ManualInputs, ModelConfig, load_config, score_as_of, score_history
 from scoring.model.metrics import COMPLETENESS_ITEMS
-from scoring.results import PILLARS, Score
+from scoring.results import SCORE_FIELDS, Score
 
 #: A synthetic row's moment within its day: noon UTC keeps it inside the day's
 #: window whatever the time zone rounding of a reader.
@@ -501,6 +501,6 @@ def decay(
         start=data.export_date,
         end=end,
     )
-    out = history[["as_of", "total", *PILLARS]].reset_index(drop=True)
+    out = history[["as_of", *SCORE_FIELDS]].reset_index(drop=True)
     out.insert(0, "week", range(len(out)))
     return out

@@ -11,24 +11,23 @@ commands such as ``ssi score`` neither need nor load a database.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli.output import format_table, print_json, print_text
 from scoring.errors import InputError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, normalize_lang, t
-from scoring.results import PILLARS
+from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.present import score_label
+from scoring.results import PILLARS, SCORE_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from scoring.store import Store
 
-SCORES = ("total", *PILLARS)
 YES = ("y", "yes", "j", "ja")
 
 
@@ -37,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help=t("store.cli.arg.db", lang))
     common.add_argument("--json", action="store_true", help=t("store.cli.arg.json", lang))
-    common.add_argument("--lang", choices=("en", "de"), help=t("store.cli.arg.lang", lang))
+    common.add_argument("--lang", choices=LANGS, help=t("store.cli.arg.lang", lang))
 
     imp = _command(subparsers, "import", lang, parents=[common])
     imp.add_argument("paths", nargs="+", metavar="PATH", help=t("store.cli.arg.paths", lang))
@@ -63,11 +62,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     add.add_argument(
         "--member", metavar="NAME", required=True, help=t("store.cli.arg.member", lang)
     )
-    for name in SCORES:
+    for name in SCORE_FIELDS:
         add.add_argument(
             f"--{name}",
             metavar="X",
-            help=t("store.cli.arg.score", lang, score=_score_label(name, lang)),
+            help=t("store.cli.arg.score", lang, score=score_label(name, lang)),
         )
     for option in ("industry-rank", "network-rank"):
         add.add_argument(f"--{option}", metavar="PCT", help=_option_help(option, lang))
@@ -109,7 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
     """``ssi import``: read and store each export given."""
     from scoring.ingest import read_export
 
-    lang = _lang(args)
+    lang = args.lang
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
@@ -118,15 +117,15 @@ def run_import(args: argparse.Namespace) -> int:
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which
                 # ones before it were stored (each import is its own transaction).
-                print(result.message(lang), flush=True)
+                print_text(result.message(lang))
         if args.json:
-            return _print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
+            return print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
     return 0
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
     """``ssi snapshots``: stored scores, change since last week, staleness."""
-    lang = _lang(args)
+    lang = args.lang
     today = parse_date(args.today) if args.today else date.today()
     with open_store(args) as store:
         frame = store.snapshots(args.member)
@@ -134,8 +133,8 @@ def run_snapshots(args: argparse.Namespace) -> int:
         changes = [store.change(name, today=today) for name in names]
         where = store.where
     if args.json:
-        columns = ["member", "as_of", *SCORES, "model_version", "export_date", "archive_kind"]
-        return _print_json(
+        columns = ["member", "as_of", *SCORE_FIELDS, "model_version", "export_date", "archive_kind"]
+        return print_json(
             {
                 "database": where,
                 "today": today,
@@ -143,45 +142,44 @@ def run_snapshots(args: argparse.Namespace) -> int:
                 "changes": [_change_dict(c, lang) for c in changes],
             }
         )
-    print(t("store.database", lang, where=where))
+    print_text(t("store.database", lang, where=where))
     if frame.empty:
-        print(t("store.snapshots.none", lang))
+        print_text(t("store.snapshots.none", lang))
         return 0
     header = [t(k, lang) for k in ("store.column.member", "store.column.date")]
-    header += [_score_label(c, lang) for c in SCORES] + [t("store.column.archive", lang)]
+    header += [score_label(c, lang) for c in SCORE_FIELDS] + [t("store.column.archive", lang)]
+    shown = ["member", "as_of", *SCORE_FIELDS, "archive_kind"]
     rows = [
         [m, fmt_date(d, lang), *(fmt_number(v, lang) for v in scores), kind]
-        for m, d, *scores, kind in frame[["member", "as_of", *SCORES, "archive_kind"]].itertuples(
-            index=False
-        )
+        for m, d, *scores, kind in frame[shown].itertuples(index=False)
     ]
-    print(format_table(header, rows))
+    print_text(format_table(header, rows))
     for change in changes:
-        print(_change_line(change, lang))
+        print_text(_change_line(change, lang))
         if change.stale_text(lang):
-            print(change.stale_text(lang))
+            print_text(change.stale_text(lang))
     return 0
 
 
 def run_team(args: argparse.Namespace) -> int:
     """``ssi team``: the leaderboard and the team average."""
-    lang = _lang(args)
+    lang = args.lang
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
         where = store.where
     if args.json:
-        return _print_json(
+        return print_json(
             {"database": where, "team": _records(board), "average": _records(average)}
         )
-    print(t("store.database", lang, where=where))
+    print_text(t("store.database", lang, where=where))
     if board.empty:
-        print(t("store.team.none", lang))
+        print_text(t("store.team.none", lang))
         return 0
     header = [t(k, lang) for k in ("store.column.rank", "store.column.member")]
-    header += [t("store.column.industry", lang), *(_score_label(c, lang) for c in SCORES)]
+    header += [t("store.column.industry", lang), *(score_label(c, lang) for c in SCORE_FIELDS)]
     header.append(t("store.column.change", lang))
-    columns = ["rank", "member", "industry", *SCORES, "change"]
+    columns = ["rank", "member", "industry", *SCORE_FIELDS, "change"]
     rows = [
         [
             str(rank),
@@ -192,9 +190,9 @@ def run_team(args: argparse.Namespace) -> int:
         ]
         for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
     ]
-    print(format_table(header, rows))
+    print_text(format_table(header, rows))
     last = average.iloc[-1]
-    print(
+    print_text(
         t(
             "store.team.average",
             lang,
@@ -210,7 +208,7 @@ def run_official_add(args: argparse.Namespace) -> int:
     """``ssi official add``: store one reading of LinkedIn's SSI page."""
     from scoring.official import manual_reading, parse_official
 
-    lang = _lang(args)
+    lang = args.lang
     as_of = parse_date(args.date) if args.date else date.today()
     typed = {
         "total": args.total,
@@ -238,10 +236,10 @@ def run_official_add(args: argparse.Namespace) -> int:
         member = store.member_name(args.member)
         where = store.where
     if args.json:
-        return _print_json(
+        return print_json(
             {"database": where, "member": member, "status": outcome, **entry.model_dump()}
         )
-    print(
+    print_text(
         t(
             f"store.official.{outcome}",
             lang,
@@ -255,17 +253,17 @@ def run_official_add(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     """``ssi forget``: delete a member after a confirmation."""
-    lang = _lang(args)
+    lang = args.lang
     with open_store(args) as store:
         name = store.member_name(args.member)
         if not args.yes and not confirmed(name, store.where, lang):
-            print(t("store.forget.cancelled", lang))
+            print_text(t("store.forget.cancelled", lang))
             return 0
         result = store.forget(name)
         where = store.where
     if args.json:
-        return _print_json({"database": where, **result.to_dict()})
-    print(result.message(lang))
+        return print_json({"database": where, **result.to_dict()})
+    print_text(result.message(lang))
     return 0
 
 
@@ -312,23 +310,10 @@ def confirmed(member: str, where: str, lang: str) -> bool:
     return answer.strip().lower() in YES
 
 
-def format_table(header: list[str], rows: list[list[str]]) -> str:
-    """Rows under a header, each column padded to its widest cell."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-        for r in [header, *rows]
-    )
-
-
 def signed(value: float | None, lang: str = "en") -> str:
     """A change in points with its sign, or ``–`` when unknown."""
     missing = value is None or value != value  # NaN is the only value unequal to itself
     return fmt_signed(None if missing else float(value), lang)
-
-
-def _score_label(column: str, lang: str) -> str:
-    return t("common.total" if column == "total" else f"pillar_short.{column}", lang)
 
 
 def _change_line(change: Any, lang: str) -> str:
@@ -357,22 +342,5 @@ def _change_dict(change: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
-
-
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _print_json(payload: dict[str, Any]) -> int:
-    print(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
-    return 0

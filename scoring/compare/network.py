@@ -29,11 +29,11 @@ import numpy as np
 import pandas as pd
 
 from scoring.errors import InputError
-from scoring.results import PILLAR_MAX, PILLARS
+from scoring.results import PILLAR_MAX, PILLARS, SCORE_FIELDS
 
 #: The columns of a peer table (peer CSV, store cohort), in order.
-PEER_COLUMNS: tuple[str, ...] = ("member", "industry", "total", *PILLARS)
-SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
+SCORE_COLUMNS: tuple[str, ...] = SCORE_FIELDS
+PEER_COLUMNS: tuple[str, ...] = ("member", "industry", *SCORE_COLUMNS)
 #: Fewer peers than this give no rank: one or two people are not a distribution.
 MIN_PEERS = 3
 #: The total of a peer row may differ this much from its pillars' sum (reports round it).

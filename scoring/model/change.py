@@ -14,10 +14,10 @@ from datetime import date
 import pandas as pd
 
 from scoring.i18n import fmt_date, fmt_signed, t
-from scoring.results import PILLARS
+from scoring.results import SCORE_FIELDS
 from scoring.store.settings import TimelineSettings
 
-SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
+SCORE_COLUMNS: tuple[str, ...] = SCORE_FIELDS
 #: In this order within a date: the model's weekly reconstruction, the score of an
 #: import as of its export date, then what LinkedIn itself showed.
 SOURCES: tuple[str, ...] = ("reconstructed", "snapshot", "official")
