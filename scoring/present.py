@@ -34,7 +34,7 @@ def metric_value_text(value: float | None, unit: str, lang: str) -> str:
     decimals = 0 if float(value).is_integer() else 1
     number = fmt_number(value, lang, decimals)
     key = f"unit.{unit}"
-    return t(key, lang, value=number) if key in catalogue() else number
+    return t(key, lang, value=number, count=value) if key in catalogue() else number
 
 
 def metric_shown_value(metric: MetricScore, lang: str) -> str:

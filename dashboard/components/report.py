@@ -100,6 +100,7 @@ def build(inputs: ReportInputs, today: date | None = None) -> str:
                 lang,
                 date=fmt_date(score.as_of, lang, long=True),
                 days=score.window_days,
+                count=score.window_days,
                 label=inputs.label,
             )
         )

@@ -9,7 +9,7 @@ from dashboard import data, state
 from dashboard.components import charts, widgets
 from scoring.compare import Percentiles
 from scoring.errors import SSIError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.official import OfficialReading, parse_official
 from scoring.present import score_label
 from scoring.results import SCORE_FIELDS, Score
@@ -98,7 +98,9 @@ def _peer_upload(lang: Lang) -> None:
             st.error(error.message(lang), icon=":material/error:")
         else:
             state.set_peer_file(peers)
-            st.success(t("dashboard.compare.peers_read", lang, file=upload.name, n=len(table)))
+            st.success(
+                tn("dashboard.compare.peers_read", len(table), lang, file=upload.name, n=len(table))
+            )
     current = state.peer_file()
     if current is not None and upload is None:
         st.caption(t("dashboard.compare.peers_in_use", lang, file=current[0]))

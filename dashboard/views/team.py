@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.components import charts, widgets
 from scoring.errors import SSIError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS
 from scoring.store import Store
 
@@ -97,7 +97,9 @@ def _leaderboard(store: Store, lang: Lang) -> None:
     st.metric(
         t("dashboard.team.average", lang, date=fmt_date(last["as_of"], lang)),
         fmt_number(float(last["total"]), lang, 2),
-        help=t("dashboard.team.average_help", lang, members=int(last["members"])),
+        help=tn(
+            "dashboard.team.average_help", int(last["members"]), lang, members=int(last["members"])
+        ),
     )
     widgets.chart(
         charts.score_lines(average, lang),

@@ -160,7 +160,8 @@ def _action(key: str, goal: TipGoal, items: Sequence[str], config: ModelConfig, 
         ]
         return t(f"tip.{key}.goal", lang, items=_listed(names, lang))
     n = next(iter(goal.changes.values()))
-    return t(f"tip.{key}.goal", lang, n=fmt_number(n, lang, 0 if float(n).is_integer() else 1))
+    shown = fmt_number(n, lang, 0 if float(n).is_integer() else 1)
+    return t(f"tip.{key}.goal", lang, n=shown, count=n)
 
 
 def ranked_tips(

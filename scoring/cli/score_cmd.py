@@ -168,6 +168,7 @@ def score_text(score: Score, lang: str = "en", *, export_date: date | None = Non
         lang,
         date=fmt_date(score.as_of, lang),
         days=score.window_days,
+        count=score.window_days,
         version=score.model_version,
     )
     lines = [title, "", format_table(rows[0], rows[1:], right={1, 2, 3})]

@@ -198,6 +198,7 @@ def run_team(args: argparse.Namespace) -> int:
             lang,
             total=fmt_number(last["total"], lang),
             members=int(last["members"]),
+            count=int(last["members"]),
             date=fmt_date(last["as_of"], lang),
         )
     )

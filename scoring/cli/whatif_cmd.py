@@ -26,7 +26,7 @@ from scoring.cli.args import (
 )
 from scoring.cli.output import format_table, print_json, print_text
 from scoring.errors import InputError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.ingest import read_export
 from scoring.model import score_as_of
 from scoring.present import score_label
@@ -110,7 +110,8 @@ def whatif_text(
     if stop is not None:
         if lines:
             lines.append("")
-        lines += [t("whatif.decay_title", lang, weeks=int(stop["week"].max())), ""]
+        weeks = int(stop["week"].max())
+        lines += [tn("whatif.decay_title", weeks, lang, weeks=weeks), ""]
         header = [t("whatif.week", lang), t("score.heading.date", lang)]
         header += [score_label(k, lang) for k in SCORE_FIELDS]
         dates = pd.to_datetime(stop["as_of"]).dt.date

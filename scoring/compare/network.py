@@ -145,7 +145,7 @@ def peer_table(frame: pd.DataFrame, *, name: str = "cohort", first_line: int = 1
     missing = [c for c in required if c not in renamed.columns]
     if missing:
         raise PeerFileError(
-            "error.peers.columns", file=name, missing=", ".join(missing),
+            "error.peers.columns", file=name, missing=", ".join(missing), count=len(missing),
             expected=", ".join(PEER_COLUMNS),
         )  # fmt: skip
     table = renamed[[c for c in PEER_COLUMNS if c in renamed.columns]].copy()

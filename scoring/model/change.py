@@ -175,6 +175,7 @@ class Change:
             lang,
             date=fmt_date(self.last_export, lang),
             days=self.days_since_export,
+            count=self.days_since_export,
         )
 
 

@@ -787,7 +787,9 @@ def _with_score_floats(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFr
 def _valid_peers(peers: pd.DataFrame, source: str) -> pd.DataFrame:
     missing = [c for c in ("member", "total") if c not in peers.columns]
     if missing:
-        raise InputError("error.store.peer_columns", file=source, columns=", ".join(missing))
+        raise InputError(
+            "error.store.peer_columns", file=source, columns=", ".join(missing), count=len(missing)
+        )
     rows = peers.reindex(columns=list(COHORT_COLUMNS)).reset_index(drop=True)
     rows["member"] = rows["member"].astype("string").str.strip().fillna("")
     scores = rows[list(SCORE_COLUMNS)].apply(pd.to_numeric, errors="coerce")

@@ -197,7 +197,7 @@ def test_values_carry_their_unit_as_on_the_dashboard(export, capsys):
     lines = run_main(capsys, "score", export, "--lang", "de")[1].splitlines()
     days = next(line for line in lines if line.strip().startswith("Aktive Tage"))
     # 1 active day of a 90-day target: value and target in days, as on the Pillars page
-    assert days.split()[2:6] == ["1", "Tage", "90", "Tage"]
+    assert days.split()[2:6] == ["1", "Tag", "90", "Tage"]
 
 
 def test_empty_values_are_explained_below_the_table():

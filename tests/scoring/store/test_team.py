@@ -129,7 +129,7 @@ def test_peer_table_is_stored_and_replaced_by_source(store):
 def test_peer_table_errors_name_the_file_and_line(store):
     with pytest.raises(InputError) as missing:
         store.add_peers(PEERS.drop(columns="total"), "team.csv")
-    assert str(missing.value).startswith("The peer table team.csv lacks the column(s) total")
+    assert str(missing.value).startswith("The peer table team.csv lacks the column total")
 
     too_high = PEERS.assign(total=[52.5, 120.0])
     with pytest.raises(InputError) as out_of_range:
