@@ -15,12 +15,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NoReturn
 
 from scoring import __version__
+from scoring.cli.output import print_error
 from scoring.errors import SSIError
 from scoring.i18n import LANGS, Lang, normalize_lang, t
 
@@ -83,6 +85,39 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("parser_class", partial(Parser, lang=self.lang))
         return super().add_subparsers(**kwargs)
 
+    def error(self, message: str) -> NoReturn:
+        """A usage error: one line in ``lang`` pointing to ``--help``, exit code 2.
+
+        argparse would print its whole usage block first; a person needs the one
+        line that says what is wrong and where to read more.
+        """
+        shown = _argparse_message(message, self.lang)
+        print_error(t("cli.error.usage", self.lang, prog=self.prog, message=shown))
+        raise SystemExit(2)
+
+
+#: argparse's own messages (Python 3.11+) and the catalogue text for each.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli.argparse.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"
+        ),
+        "cli.argparse.invalid_choice",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli.argparse.expected_one"),
+)
+
+
+def _argparse_message(message: str, lang: Lang) -> str:
+    """argparse's English ``message`` in ``lang`` when it is one of the common ones."""
+    for pattern, key in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return t(key, lang, **match.groupdict())
+    return message
+
 
 def argv_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
     """The language asked for on the command line (``--lang de``/``--lang=de``), else ``SSI_LANG``.
@@ -131,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandModuleError as exc:
         if os.environ.get("SSI_DEBUG") == "1":
             raise
-        print(exc.message(lang), file=sys.stderr)
+        print_error(exc.message(lang))
         return 1
     args = parser.parse_args(args_list)
     # A sub-command's own --lang (None when not given) replaces the one before the
@@ -140,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except SSIError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        print_error(exc.message(lang))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -152,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("SSI_DEBUG") == "1":
             raise
-        print(t("error.internal", lang, detail=type(exc).__name__), file=sys.stderr)
+        print_error(t("error.internal", lang, detail=type(exc).__name__))
         return 1
 
 

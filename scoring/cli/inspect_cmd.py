@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from scoring.cli.output import format_table, json_text, print_text
+from scoring.cli.output import format_table, json_text, one_line, print_text
 from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, t
 from scoring.ingest import read_export
@@ -87,7 +87,9 @@ def inspect_text(data: ExportData, lang: str = "en") -> str:
     date_source = t(
         "inspect.date_from_name" if data.export_date_from_name else "inspect.date_from_data", lang
     )
-    shown_name = data.archive_name or t("inspect.loose_files", lang, count=len(data.sources))
+    shown_name = one_line(
+        data.archive_name or t("inspect.loose_files", lang, count=len(data.sources))
+    )
     lines = [
         f"{t('inspect.export', lang)}: {shown_name}",
         f"{t('inspect.archive_kind', lang)}: {t(f'inspect.archive.{data.archive_kind}', lang)}",
@@ -120,11 +122,13 @@ def _table(data: ExportData, lang: str) -> list[str]:
 
 def _notes(data: ExportData, lang: str) -> list[str]:
     skipped = [
-        f"  {s.file}: {fmt_number(count, lang, 0)} × {localize(reason, lang)}"
+        one_line(f"  {s.file}: {fmt_number(count, lang, 0)} × {localize(reason, lang)}")
         for s in data.sources
         for reason, count in s.skip_reasons.items()
     ]
-    warned = [f"  {s.file}: {localize(w, lang)}" for s in data.sources for w in s.warnings]
+    warned = [
+        one_line(f"  {s.file}: {localize(w, lang)}") for s in data.sources for w in s.warnings
+    ]
     lines: list[str] = []
     if skipped:
         lines += ["", t("inspect.skipped_rows", lang), *skipped]
@@ -133,7 +137,9 @@ def _notes(data: ExportData, lang: str) -> list[str]:
     if data.ignored:
         lines += [
             "",
-            f"{t('inspect.ignored', lang, count=len(data.ignored))}: {', '.join(data.ignored)}",
+            one_line(
+                f"{t('inspect.ignored', lang, count=len(data.ignored))}: {', '.join(data.ignored)}"
+            ),
         ]
     return lines
 

@@ -22,10 +22,13 @@ from scoring.cli.args import (
     add_export_arguments,
     add_manual_arguments,
     manual_inputs,
+    parse_database_url,
     parse_date,
+    parse_freq,
+    parse_tips,
     parse_window,
 )
-from scoring.cli.output import format_table, print_json, print_text
+from scoring.cli.output import format_table, one_line, print_json, print_text
 from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, t
@@ -51,7 +54,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     score.add_argument("--team", action="store_true", help=t("score.arg.team", lang))
     score.add_argument("--member", metavar="NAME", help=t("score.arg.member", lang))
     score.add_argument("--db", metavar="URL", help=t("score.arg.db", lang))
-    score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", lang))
+    score.add_argument("--tips", default="5", metavar="N", help=t("score.arg.tips", lang))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
@@ -71,6 +74,8 @@ def run_score(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
+    tip_count = parse_tips(args.tips)
+    database = parse_database_url(args.db) if args.team else None
     official = _official_reading(args.official)
     data = read_export(args.paths)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
@@ -80,10 +85,10 @@ def run_score(args: argparse.Namespace) -> int:
         industry=args.industry,
         peers=args.peers,
         official=official,
-        cohort=_team_cohort(args),
+        cohort=_team_cohort(args, database),
         member=args.member,
     )
-    tips = ranked_tips(data, score, lang=lang, limit=max(args.tips, 0), manual=manual)
+    tips = ranked_tips(data, score, lang=lang, limit=tip_count, manual=manual)
     if args.as_json:
         payload = score_payload(score, lang)
         payload["band"] = band(score.total)
@@ -96,7 +101,7 @@ def run_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
+def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame | None:
     """The other members stored in the score database, when ``--team`` asks for them.
 
     The store is imported only here, so ``ssi score`` without ``--team`` never
@@ -106,7 +111,7 @@ def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
         return None
     from scoring.store import Store
 
-    with Store(args.db) as store:
+    with Store(database) as store:
         return store.cohort(exclude=args.member)
 
 
@@ -125,7 +130,7 @@ def run_history(args: argparse.Namespace) -> int:
     """Print the score history of the export named by ``args.paths``; 0 on success."""
     lang = args.lang
     window = parse_window(args.window_days)
-    freq = str(args.freq).upper()
+    freq = parse_freq(str(args.freq))
     data = read_export(args.paths)
     history = score_history(data, freq=freq, window_days=window)
     if args.as_json:
@@ -209,7 +214,7 @@ def _standing_line(label: str, group: GroupComparison, lang: str) -> str:
             )
         )
     parts.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
-    return " · ".join(parts)
+    return one_line(" · ".join(parts))
 
 
 def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang: str) -> str:
@@ -222,7 +227,7 @@ def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang:
         network = t("compare.phrase.network_rank", lang)
         lines.append(_standing_line(network, percentiles.network, lang))
     if percentiles.network_reason is not None:
-        lines.append(percentiles.network_reason.text(lang))
+        lines.append(one_line(percentiles.network_reason.text(lang)))
     if tips:
         lines += ["", t("score.tips_heading", lang)]
         lines += [f"{i}. {tip.goal}\n   {tip.text}" for i, tip in enumerate(tips, start=1)]

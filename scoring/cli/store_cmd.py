@@ -17,7 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scoring.cli.output import format_table, print_json, print_text
+from scoring.cli.args import checked_date, parse_database_url
+from scoring.cli.output import format_table, one_line, print_json, print_line, print_text
 from scoring.errors import InputError
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.present import score_label
@@ -117,7 +118,7 @@ def run_import(args: argparse.Namespace) -> int:
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which
                 # ones before it were stored (each import is its own transaction).
-                print_text(result.message(lang))
+                print_line(result.message(lang))
         if args.json:
             return print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
     return 0
@@ -126,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_snapshots(args: argparse.Namespace) -> int:
     """``ssi snapshots``: stored scores, change since last week, staleness."""
     lang = args.lang
-    today = parse_date(args.today) if args.today else date.today()
+    today = parse_date(args.today, "--today") if args.today else date.today()
     with open_store(args) as store:
         frame = store.snapshots(args.member)
         names = list(dict.fromkeys(frame["member"]))
@@ -142,7 +143,7 @@ def run_snapshots(args: argparse.Namespace) -> int:
                 "changes": [_change_dict(c, lang) for c in changes],
             }
         )
-    print_text(t("store.database", lang, where=where))
+    print_line(t("store.database", lang, where=where))
     if frame.empty:
         print_text(t("store.snapshots.none", lang))
         return 0
@@ -155,7 +156,7 @@ def run_snapshots(args: argparse.Namespace) -> int:
     ]
     print_text(format_table(header, rows))
     for change in changes:
-        print_text(_change_line(change, lang))
+        print_line(_change_line(change, lang))
         if change.stale_text(lang):
             print_text(change.stale_text(lang))
     return 0
@@ -172,7 +173,7 @@ def run_team(args: argparse.Namespace) -> int:
         return print_json(
             {"database": where, "team": _records(board), "average": _records(average)}
         )
-    print_text(t("store.database", lang, where=where))
+    print_line(t("store.database", lang, where=where))
     if board.empty:
         print_text(t("store.team.none", lang))
         return 0
@@ -210,6 +211,7 @@ def run_official_add(args: argparse.Namespace) -> int:
     from scoring.official import manual_reading, parse_official
 
     lang = args.lang
+    parse_database_url(args.db)  # a typing error in the URL stops before any file is read
     as_of = parse_date(args.date) if args.date else date.today()
     typed = {
         "total": args.total,
@@ -240,7 +242,7 @@ def run_official_add(args: argparse.Namespace) -> int:
         return print_json(
             {"database": where, "member": member, "status": outcome, **entry.model_dump()}
         )
-    print_text(
+    print_line(
         t(
             f"store.official.{outcome}",
             lang,
@@ -264,7 +266,7 @@ def run_forget(args: argparse.Namespace) -> int:
         where = store.where
     if args.json:
         return print_json({"database": where, **result.to_dict()})
-    print_text(result.message(lang))
+    print_line(result.message(lang))
     return 0
 
 
@@ -275,7 +277,7 @@ def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
     from scoring.store import Store
 
-    return Store(args.db)
+    return Store(parse_database_url(args.db))
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:
@@ -286,12 +288,13 @@ def export_groups(paths: Sequence[str]) -> list[list[Path]]:
     return whole + ([loose] if loose else [])
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, option: str = "--date") -> date:
     """``YYYY-MM-DD`` as a date; raises :class:`InputError` naming the value otherwise."""
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise InputError("error.store.date", value=text) from None
+    return checked_date(day, text, option)
 
 
 def read_text(path: str) -> str:
@@ -307,7 +310,7 @@ def confirmed(member: str, where: str, lang: str) -> bool:
     """Ask on the terminal whether to delete ``member``; refuses when there is no terminal."""
     if not sys.stdin.isatty():
         raise InputError("error.store.confirm_forget", member=member)
-    answer = input(t("store.forget.confirm", lang, member=member, where=where))
+    answer = input(one_line(t("store.forget.confirm", lang, member=member, where=where)))
     return answer.strip().lower() in YES
 
 

@@ -21,6 +21,7 @@ from scoring.cli.args import (
     add_manual_arguments,
     manual_inputs,
     parse_date,
+    parse_weekly_change,
     parse_weeks,
     parse_window,
 )
@@ -57,11 +58,8 @@ def parse_changes(items: list[str]) -> dict[str, float]:
     changes: dict[str, float] = {}
     for item in items:
         name, sep, raw = item.partition("=")
-        try:
-            rate = float(raw.strip().replace(",", "."))
-        except ValueError:
-            rate = math.nan
-        if not sep or not name.strip() or not math.isfinite(rate):
+        rate = parse_weekly_change(name.strip(), raw) if sep and name.strip() else math.nan
+        if not math.isfinite(rate):
             raise InputError("error.guide.change", value=item, known=", ".join(ACTIVITIES))
         changes[name.strip()] = rate
     return changes
