@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser lint format bench samples docs lock clean
+.PHONY: run test install browser postgres lint format bench samples docs lock clean fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,18 @@ browser:
 		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; \
 	fi
 
+# Debian's PostgreSQL server binaries for the store tests, which run every store test on
+# SQLite and on a throw-away server they start themselves (tests/scoring/store/postgres_server.py).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql >/dev/null; fi; \
+	fi
+
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) -- --sample active_seller
 
-test: $(STAMP) browser
+test: $(STAMP) browser postgres
 	$(BIN)/ruff check scoring dashboard tests perf
 	$(BIN)/ruff format --check scoring dashboard tests perf
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
@@ -44,7 +52,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix scoring dashboard tests perf
 
 bench: $(STAMP) browser
-	$(BIN)/python -m perf
+	$(BIN)/python -m perf.profile && $(BIN)/python -m perf
+
+# Hypothesis on every reader with thousands of examples each (CI runs 200);
+# prints how many examples ran. FUZZ_EXAMPLES=… to change the number.
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	SSI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q -s -m fuzz \
+		tests/scoring/ingest/bad_inputs
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data

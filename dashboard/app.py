@@ -16,26 +16,30 @@ from dashboard.components import widgets
 from scoring.i18n import t
 
 PAGES_DIR = Path(__file__).with_name("views")
+#: A bundled file, so the browser asks no server but ours for the tab's icon.
+ICON = Path(__file__).with_name("assets") / "icon.png"
 
-#: (url path, file, icon); the title comes from ``dashboard.nav.<url path>``.
+#: (url path, file, icon); the title comes from ``dashboard.nav.<url path>``. Emoji rather
+#: than Material icon names: a Material tab icon is fetched from Google's font server.
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("import", "import_export.py", ":material/upload_file:"),
-    ("overview", "overview.py", ":material/speed:"),
-    ("pillars", "pillars.py", ":material/view_column:"),
-    ("compare", "compare.py", ":material/leaderboard:"),
-    ("history", "history.py", ":material/timeline:"),
-    ("tips", "tips.py", ":material/lightbulb:"),
-    ("team", "team.py", ":material/groups:"),
+    ("import", "import_export.py", "📂"),
+    ("overview", "overview.py", "🎯"),
+    ("pillars", "pillars.py", "🧱"),
+    ("compare", "compare.py", "📊"),
+    ("history", "history.py", "📈"),
+    ("tips", "tips.py", "💡"),
+    ("team", "team.py", "👥"),
 )
 DEFAULT_PAGE = "overview"
 
-st.set_page_config(page_title="SSI Dashboard", page_icon=":material/speed:", layout="wide")
+st.set_page_config(page_title="SSI Dashboard", page_icon=str(ICON), layout="wide")
 lang = state.init_language()
 if state.first_run():
     data.load_startup_sample()
     data.open_store()
 widgets.page_style(lang)
 export_slot = widgets.sidebar(lang)
+widgets.deployment_notices(lang)
 navigation = st.navigation(
     [
         st.Page(

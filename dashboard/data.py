@@ -12,7 +12,7 @@ as their JSON.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +20,9 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
-from scoring.advice.simulate import decay, simulate
+from scoring.advice.decay import decay
 from scoring.advice.tips import Tip, ranked_tips
+from scoring.advice.whatif import simulate
 from scoring.compare import Percentiles, compare, load_industries, load_reference, read_peers
 from scoring.compare.reference import Basis, GroupDistribution
 from scoring.errors import SSIError
@@ -29,6 +30,8 @@ from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model import change as store_timeline
+from scoring.model.config import load_config
+from scoring.model.history import first_activity
 from scoring.official import OfficialReading
 from scoring.results import Score
 from scoring.samples import PERSONAS, sample_path
@@ -49,58 +52,93 @@ def _manual_key(manual: ManualInputs | None) -> str:
 
 
 @st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _read(key: str, _sources: tuple[Upload, ...]) -> ExportData:
-    return read_export(list(_sources))
+def _read(key: str, _sources: tuple[Upload, ...], today: date) -> ExportData:
+    return read_export(list(_sources), today=today)
 
 
 def export_data(export: CurrentExport) -> ExportData:
     """The parsed export; read once per content key, then served from memory."""
-    return _read(export.key, export.sources)
+    # The reader never reads the clock: an export without any date falls back to today.
+    return _read(export.key, export.sources, date.today())
+
+
+def as_of(export: CurrentExport) -> date:
+    """The day every page scores as of: the sidebar's choice, else the export date."""
+    return state.as_of_choice() or export_data(export).export_date
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _score(key: str, manual_key: str, _data: ExportData, _manual: ManualInputs | None) -> Score:
-    return score_as_of(_data, manual=_manual)
+def _score_on(
+    key: str,
+    point: tuple[date, int | None],
+    manual_key: str,
+    _data: ExportData,
+    _manual: ManualInputs | None,
+) -> Score:
+    day, window = point  # (as-of date, window days)
+    return score_as_of(_data, as_of=day, window_days=window, manual=_manual)
 
 
 def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
-    """The score as of the export date over the model's default window."""
-    return _score(export.key, _manual_key(manual), export_data(export), manual)
+    """The score as of the sidebar's date over its window (``ssi score --as-of --window-days``).
+
+    Both default to the export date and the model's window; changing them re-scores
+    the parsed export held in memory, never re-reads it.
+    """
+    return score_on(export, as_of(export), manual)
+
+
+def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
+    """The score as of ``day`` over the sidebar's window."""
+    window = state.window_choice()
+    point = (day, window)
+    return _score_on(export.key, point, _manual_key(manual), export_data(export), manual)
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _history(
-    key: str, freq: str, manual_key: str, _data: ExportData, _manual: ManualInputs | None
+    key: str,
+    freq: str,
+    window: int | None,
+    manual_key: str,
+    _data: ExportData,
+    _manual: ManualInputs | None,
 ) -> pd.DataFrame:
-    return score_history(_data, freq=freq, manual=_manual)
+    return score_history(_data, freq=freq, window_days=window, manual=_manual)
 
 
 def history(
     export: CurrentExport, freq: str = "W", manual: ManualInputs | None = None
 ) -> pd.DataFrame:
     """The reconstructed score at every day (``D``), week (``W``) or month (``M``)."""
-    return _history(export.key, freq, _manual_key(manual), export_data(export), manual)
+    window = state.window_choice()
+    return _history(export.key, freq, window, _manual_key(manual), export_data(export), manual)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _score_on(
-    key: str, as_of: date, manual_key: str, _data: ExportData, _manual: ManualInputs | None
-) -> Score:
-    return score_as_of(_data, as_of=as_of, manual=_manual)
+@st.cache_resource(show_spinner=False)
+def default_window() -> int:
+    """The model's scoring window in days (90)."""
+    return load_config().window_days
 
 
-def score_on(export: CurrentExport, as_of: date, manual: ManualInputs | None = None) -> Score:
-    """The score as of ``as_of`` (at most the export date: later days have no data)."""
-    day = min(as_of, export_data(export).export_date)
-    return _score_on(export.key, day, _manual_key(manual), export_data(export), manual)
+@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
+def _first_activity(key: str, _data: ExportData) -> date:
+    return first_activity(_data) or _data.export_date
+
+
+def as_of_bounds(export: CurrentExport) -> tuple[date, date]:
+    """The as-of dates offered: the export's first activity to a year after its export date."""
+    export_date = export_data(export).export_date
+    return _first_activity(export.key, export_data(export)), export_date + timedelta(days=365)
 
 
 def week_change(export: CurrentExport, today: date, manual: ManualInputs | None = None) -> Change:
-    """The change since last week and the staleness of the export, by the store's rules.
+    """The change in the week up to the as-of date and the export's age, by the store's rules.
 
     The export need not be stored: its own weekly reconstruction is the timeline.
     """
     weekly = history(export, "W", manual)
+    weekly = weekly[pd.to_datetime(weekly["as_of"]) <= pd.Timestamp(as_of(export))]
     frame = weekly[["as_of", *store_timeline.SCORE_COLUMNS]].assign(
         member="", source="reconstructed"
     )
@@ -113,10 +151,20 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
     )
 
 
+def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) -> pd.DataFrame:
+    """The weekly history with each week's change since the week before, by the store's rules.
+
+    ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
+    scores, ``previous_as_of`` and ``delta_<column>``.
+    """
+    return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)
+
+
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _tips(
     key: str,
     lang: str,
+    score_key: tuple[date, int],
     manual_key: str,
     _data: ExportData,
     _score: Score,
@@ -131,8 +179,15 @@ def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -
     The slowest computation of the dashboard (one what-if per sub-metric), so it is
     cached per export, language and manual inputs.
     """
+    current = score(export, manual)
     return _tips(
-        export.key, lang, _manual_key(manual), export_data(export), score(export, manual), manual
+        export.key,
+        lang,
+        (current.as_of, current.window_days),
+        _manual_key(manual),
+        export_data(export),
+        current,
+        manual,
     )
 
 
@@ -151,11 +206,13 @@ def warm_up(export: CurrentExport) -> None:
 def _simulated(
     key: str,
     changes: tuple[tuple[str, float], ...],
+    as_of: date,
+    window: int | None,
     manual_key: str,
     _data: ExportData,
     _manual: ManualInputs | None,
 ) -> Score:
-    return simulate(_data, dict(changes), manual=_manual)
+    return simulate(_data, dict(changes), as_of=as_of, window_days=window, manual=_manual)
 
 
 def simulated(
@@ -163,19 +220,28 @@ def simulated(
 ) -> Score:
     """The score if the user did ``changes`` more (activity → per week) over the window."""
     kept = tuple(sorted((k, float(v)) for k, v in changes.items() if v))
-    return _simulated(export.key, kept, _manual_key(manual), export_data(export), manual)
+    day, window = as_of(export), state.window_choice()
+    return _simulated(
+        export.key, kept, day, window, _manual_key(manual), export_data(export), manual
+    )
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _decay(
-    key: str, weeks: int, manual_key: str, _data: ExportData, _manual: ManualInputs | None
+    key: str,
+    weeks: int,
+    window: int | None,
+    manual_key: str,
+    _data: ExportData,
+    _manual: ManualInputs | None,
 ) -> pd.DataFrame:
-    return decay(_data, weeks, manual=_manual)
+    return decay(_data, weeks, window_days=window, manual=_manual)
 
 
 def decayed(export: CurrentExport, weeks: int, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The projected score week by week if all activity stopped at the export date."""
-    return _decay(export.key, weeks, _manual_key(manual), export_data(export), manual)
+    window = state.window_choice()
+    return _decay(export.key, weeks, window, _manual_key(manual), export_data(export), manual)
 
 
 @st.cache_resource(show_spinner=False)
@@ -236,6 +302,7 @@ def session_official_frame() -> pd.DataFrame:
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _percentiles(
     key: str,
+    score_key: tuple[date, int],
     manual_key: str,
     industry: str | None,
     cohort_key: str,
@@ -271,15 +338,17 @@ def percentiles(export: CurrentExport, manual: ManualInputs | None = None) -> Pe
     peers = state.peer_file()
     ranked = [r for r in state.official_readings() if r.network_top_pct or r.network_average]
     official = ranked[-1] if ranked else None
+    current = score(export, manual)
     return _percentiles(
         export.key,
+        (current.as_of, current.window_days),
         _manual_key(manual),
         state.industry_choice(),
         cohort.to_json() if cohort is not None else "",
         state.content_key([peers]) if peers else "",
         official.model_dump_json() if official else "",
         member,
-        score(export, manual),
+        current,
         export_data(export),
         cohort,
         peers,

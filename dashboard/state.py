@@ -32,7 +32,13 @@ OFFICIAL_KEY = "official_readings"
 PEERS_KEY = "peer_file"
 INDUSTRY_KEY = "industry_choice"
 STARTED_KEY = "session_started"
+AS_OF_KEY = "as_of_choice"
+WINDOW_KEY = "window_choice"
 SAMPLE_ENV = "SSI_SAMPLE"
+#: Set to 1 on a shared server: nothing is written to the score database.
+READ_ONLY_ENV = "SSI_READ_ONLY"
+#: Addresses only this computer can reach (Streamlit's default, unset, is every interface).
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 Upload = tuple[str, bytes]
 
@@ -87,6 +93,20 @@ def startup_sample(
     return args.sample or env.get(SAMPLE_ENV) or None
 
 
+def read_only(environ: dict[str, str] | None = None) -> bool:
+    """True when ``$SSI_READ_ONLY`` is set (``1``, ``true``, ``yes``): no store import, no
+    forget, no official reading or calibration saved; reading and scoring still work."""
+    env = os.environ if environ is None else environ
+    return env.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def exposed(address: str | None) -> bool:
+    """True when the server listens on ``address`` beyond this computer (None: everywhere)."""
+    if not address:
+        return True
+    return not (address in LOOPBACK or address.startswith("127."))
+
+
 def init_language() -> Lang:
     """Set the language once per session from ``?lang=``; later the sidebar decides."""
     if LANG_KEY not in st.session_state:
@@ -122,9 +142,21 @@ def set_export(export: CurrentExport) -> None:
     """Make ``export`` the one every page shows; forget a failure and the last one's inputs."""
     previous = current_export()
     if previous is not None and previous.key != export.key:
-        st.session_state.pop(MANUAL_KEY, None)
+        for key in (MANUAL_KEY, AS_OF_KEY, WINDOW_KEY):
+            st.session_state.pop(key, None)
     st.session_state[EXPORT_KEY] = export
     st.session_state.pop(FAILED_KEY, None)
+
+
+def as_of_choice() -> date | None:
+    """The as-of date chosen in the sidebar (None: the export date)."""
+    return st.session_state.get(AS_OF_KEY)
+
+
+def window_choice() -> int | None:
+    """The scoring window in days chosen in the sidebar (None: the model's)."""
+    value = st.session_state.get(WINDOW_KEY)
+    return int(value) if value is not None else None
 
 
 def manual_inputs() -> ManualInputs | None:

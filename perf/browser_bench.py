@@ -69,15 +69,36 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 @contextmanager
 def streamlit_server(
-    env: dict[str, str] | None = None, app_args: tuple[str, ...] = ()
+    env: dict[str, str] | None = None,
+    app_args: tuple[str, ...] = (),
+    *,
+    cwd: Path = ROOT,
+    own_settings_only: bool = False,
 ) -> Iterator[str]:
     """Run the dashboard on a free port and yield its URL; always stops the server.
 
     ``env`` adds to the environment (a throw-away ``SSI_DATABASE_URL`` is always
     set); ``app_args`` go to the app after ``--`` (``("--sample", "newcomer")``).
+    With ``own_settings_only`` only the port is given on the command line, so the
+    server runs on the app's own settings (dashboard/.streamlit/config.toml), as
+    a plain ``streamlit run dashboard/app.py`` started from ``cwd`` would.
     The server's output goes to a temporary log shown when it fails to start.
     """
     port = free_port()
+    flags = (
+        ()
+        if own_settings_only
+        else (
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        )
+    )
     with tempfile.TemporaryDirectory(prefix="ssi-streamlit-") as tmp:
         log = Path(tmp) / "streamlit.log"
         run_env = {**os.environ, "SSI_DATABASE_URL": f"sqlite:///{tmp}/ssi.sqlite", **(env or {})}
@@ -89,19 +110,12 @@ def streamlit_server(
                     "streamlit",
                     "run",
                     str(APP),
-                    "--server.headless",
-                    "true",
                     "--server.port",
                     str(port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.fileWatcherType",
-                    "none",
-                    "--browser.gatherUsageStats",
-                    "false",
+                    *flags,
                     *(("--", *app_args) if app_args else ()),
                 ],
-                cwd=ROOT,
+                cwd=cwd,
                 env=run_env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -20,12 +20,17 @@ Conventions every frame follows:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.i18n import fmt_date, fmt_number, t
 
 ArchiveKind = Literal["complete", "basic", "partial"]
 
@@ -123,12 +128,86 @@ COLUMNS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 PANDAS_DTYPES = {"ts": "datetime64[ns, UTC]", "str": "string", "bool": "bool", "int": "int64"}
+#: The value a column takes where rows leave it out.
+EMPTY_VALUES: dict[str, object] = {"str": pd.NA, "bool": False, "int": 0, "ts": pd.NaT}
+
+#: Rows as a frame, or column → values (lists, arrays, Series of equal length).
+FrameLike = pd.DataFrame | Mapping[str, Sequence[Any] | np.ndarray | pd.Series]
+
+
+@cache
+def _empty_template(kind: str) -> pd.DataFrame:
+    cols = COLUMNS[kind]
+    return pd.DataFrame({c: pd.Series(dtype=PANDAS_DTYPES[t]) for c, t in cols.items()})
 
 
 def empty_frame(kind: str) -> pd.DataFrame:
-    """An empty frame with the normalized columns and dtypes of ``kind``."""
-    cols = COLUMNS[kind]
-    return pd.DataFrame({c: pd.Series(dtype=PANDAS_DTYPES[t]) for c, t in cols.items()})
+    """An empty frame with the normalized columns and dtypes of ``kind`` (a fresh copy)."""
+    # building an empty typed frame costs ~2 ms; copying a cached one ~0.06 ms
+    return _empty_template(kind).copy()
+
+
+def typed_frame(kind: str, rows: FrameLike) -> pd.DataFrame:
+    """``rows`` as the normalized frame of ``kind``: every column, in order, typed.
+
+    The one way to build a frame of the export's contract from plain values (what-if
+    rows, test exports, the heavy benchmark export, the reference population).
+    Columns left out take their empty value (``<NA>``, ``False``, ``0``, ``NaT``).
+    Timestamps may be given as ISO-8601 strings (``"2026-10-01"`` or
+    ``"2026-10-01 14:03:00"``, read as UTC) or as datetimes. An unknown column
+    raises ``KeyError``: a typo must not silently become an empty column.
+    """
+    given = pd.DataFrame(rows)
+    unknown = set(given.columns) - set(COLUMNS[kind])
+    if unknown:
+        raise KeyError(f"{kind} has no column(s) {sorted(unknown)}")
+    if given.empty and not len(given.index):
+        return empty_frame(kind)
+    n = len(given.index)
+    out: dict[str, pd.Series] = {}
+    for col, typ in COLUMNS[kind].items():
+        values = given[col] if col in given else pd.Series([EMPTY_VALUES[typ]] * n)
+        if typ == "ts" and isinstance(values.dtype, pd.DatetimeTZDtype):
+            out[col] = values.dt.tz_convert("UTC").astype(PANDAS_DTYPES["ts"])
+        elif typ == "ts":
+            out[col] = pd.to_datetime(values, utc=True, format="ISO8601").astype(
+                PANDAS_DTYPES["ts"]
+            )
+        else:
+            out[col] = values.astype(PANDAS_DTYPES[typ])
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+class Notice(BaseModel):
+    """A reader's warning as data: a catalogue key and its parameters.
+
+    Stored and passed around in this form and turned into words only where it
+    is shown, so the dashboard and the CLI render it in the reader's language.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str  # an ``ingest.warning.*`` text
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The warning in ``lang``: counts with the language's separators, kinds by name."""
+        return t(self.key, lang, **{k: shown_param(k, v, lang) for k, v in self.params.items()})
+
+
+def shown_param(key: str, value: object, lang: str, decimals: int = 1) -> object:
+    """A message parameter as ``lang`` writes it: numbers with its separators, a kind by name."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return fmt_number(value, lang, 0)
+    if isinstance(value, float):
+        return fmt_number(value, lang, decimals)
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if key == "kind":
+        return t(f"kind.{value}", lang)
+    return value
 
 
 class SourceReport(BaseModel):
@@ -140,8 +219,16 @@ class SourceReport(BaseModel):
     kind: str
     rows: int  # rows kept
     skipped: int = 0  # rows dropped
-    skip_reasons: dict[str, int] = Field(default_factory=dict)  # reason → count
-    warnings: list[str] = Field(default_factory=list)  # English, one line each
+    skip_reasons: dict[str, int] = Field(default_factory=dict)  # ``ingest.skip.*`` key → count
+    warnings: list[Notice] = Field(default_factory=list)
+
+    def warning_texts(self, lang: str = "en") -> list[str]:
+        """The file's warnings in ``lang``, one line each."""
+        return [notice.text(lang) for notice in self.warnings]
+
+    def skip_texts(self, lang: str = "en") -> dict[str, int]:
+        """Why rows were dropped, in ``lang``: reason → count."""
+        return {t(key, lang): count for key, count in self.skip_reasons.items()}
 
 
 class Profile(BaseModel):
@@ -191,3 +278,41 @@ class ExportData:
     def missing(self) -> tuple[str, ...]:
         """The kinds the scoring reads that this export lacks."""
         return tuple(k for k in SCORING_KINDS if k not in self.present)
+
+
+def profile_frame(profile: Profile) -> pd.DataFrame:
+    """The one-row ``profile`` frame showing ``profile``, so that both views of the owner agree."""
+    fields = profile.model_dump()
+    return typed_frame("profile", {c: [fields.get(c)] for c in COLUMNS["profile"] if c in fields})
+
+
+def export_from_rows(
+    *,
+    export_date: date,
+    profile: Profile | Mapping[str, str | None] | None = None,
+    archive_kind: ArchiveKind = "complete",
+    present: Sequence[str] | None = None,
+    **frames: FrameLike,
+) -> ExportData:
+    """An ``ExportData`` holding exactly the given rows per kind, typed by :func:`typed_frame`.
+
+    ``frames`` maps a kind (``shares=...``, ``connections=...``) to its rows.
+    ``present`` lists the kinds whose file the export "had"; by default the kinds
+    given, plus ``profile`` when a profile is given. The profile frame is filled
+    from ``profile`` (see :func:`profile_frame`).
+    """
+    unknown = set(frames) - set(COLUMNS)
+    if unknown:
+        raise KeyError(f"unknown kind(s) {sorted(unknown)}")
+    prof = profile if isinstance(profile, Profile) else Profile(**(profile or {}))
+    built = {kind: typed_frame(kind, rows) for kind, rows in frames.items()}
+    if profile is not None and "profile" not in built:
+        built["profile"] = profile_frame(prof)
+    kinds = set(built) if present is None else set(present)
+    return ExportData(
+        frames={kind: built[kind] if kind in built else empty_frame(kind) for kind in COLUMNS},
+        profile=prof,
+        archive_kind=archive_kind,
+        export_date=export_date,
+        present=frozenset(kinds),
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scoring.i18n import catalogue, fmt_number, t
+from scoring.model.notes import status_text
 
 if TYPE_CHECKING:
     from scoring.results import MetricScore
@@ -38,9 +39,13 @@ def metric_value_text(value: float | None, unit: str, lang: str) -> str:
 
 
 def metric_shown_value(metric: MetricScore, lang: str) -> str:
-    """What a table shows as a sub-metric's value: the value, or why there is none."""
-    if metric.missing_input:
-        return t("score.missing_input", lang)
+    """What a table shows as a sub-metric's value: the value with its status note, if any.
+
+    ``0 none in the export`` says that a zero is the export's, ``– (file not in this
+    archive)`` why there is no value at all.
+    """
+    note = status_text(metric, lang)
     if metric.value is None:
-        return t("score.no_value", lang)
-    return metric_value_text(metric.value, metric.unit, lang)
+        return f"– {note or t('score.no_value', lang)}"
+    value = metric_value_text(metric.value, metric.unit, lang)
+    return value if note is None else f"{value} {note}"

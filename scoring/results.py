@@ -32,6 +32,11 @@ class MetricScore(BaseModel):
     sources: tuple[str, ...]  # export kinds read, e.g. ("shares", "comments")
     missing_input: bool = False  # the export lacks every source of this metric
     unit: str = "count"  # count, ratio, days, weeks, hours, share …
+    #: What the value rests on: ``measured``; ``none_in_export`` (0: the archive holds
+    #: such a file only when there is something to hold); ``missing_file`` (the archive
+    #: lacks the file); ``not_entered`` / ``entered_later`` (a hand-entered input not
+    #: given, or given but not yet counting on this date); ``no_value`` (no opportunity).
+    status: str = "measured"
 
 
 class PillarScore(BaseModel):

@@ -3,6 +3,13 @@
 The JSON files have the shapes ``ssi score --json`` and ``ssi history --json``
 print (``scoring.model.payload``), so a download and the CLI agree; the CSV files
 are the same numbers flat, one row per sub-metric or per date.
+
+Every CSV leaves through :func:`csv_bytes`: a cell that a spreadsheet would run as a
+formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return at its start; a
+profile name ``=cmd|' /C calc'!A0``) is prefixed with ``'``, and a German download
+is written for German Excel (``;``, decimal comma, UTF-8 with BOM, ``ja``/``nein``).
+Streamlit's own table download is switched off (``client.disableDataExport``), as it
+writes cells unchanged.
 """
 
 from __future__ import annotations
@@ -19,9 +26,37 @@ from dashboard.components import report, widgets
 from dashboard.state import CurrentExport
 from scoring.i18n import Lang, t
 from scoring.model.payload import history_payload, score_payload
+from scoring.present import score_label
 from scoring.results import SCORE_FIELDS, Score
 
 HISTORY_COLUMNS = ["as_of", *SCORE_FIELDS]
+#: What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP).
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell that starts like a formula prefixed with ``'``."""
+    out = frame.copy()
+    for column in out.select_dtypes(include=["object", "string"]).columns:
+        values = out[column]
+        text = values.map(lambda v: isinstance(v, str))
+        risky = text & values.astype(str).str.contains(FORMULA_START, regex=True)
+        out[column] = values.where(~risky, "'" + values.astype(str))
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, lang: Lang) -> bytes:
+    """``frame`` as CSV for a spreadsheet in ``lang``: formulas neutralised, German for Excel."""
+    safe = neutralised(frame)
+    if lang != "de":
+        return safe.to_csv(index=False).encode("utf-8")
+    words = {True: t("dashboard.download.yes", lang), False: t("dashboard.download.no", lang)}
+    for column in safe.columns:
+        values = safe[column]
+        if values.dtype == bool or values.map(lambda v: isinstance(v, bool)).any():
+            safe[column] = values.map(lambda v: words.get(v, v) if isinstance(v, bool) else v)
+    # utf-8-sig: the byte-order mark is how German Excel knows the file is UTF-8.
+    return safe.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 def _json_bytes(payload: Any) -> bytes:
@@ -41,7 +76,7 @@ def score_csv(score: Score, lang: Lang) -> bytes:
         for pillar, body in payload["pillars"].items()
         for metric in body["metrics"]
     ]
-    return pd.DataFrame(rows).to_csv(index=False).encode("utf-8")
+    return csv_bytes(pd.DataFrame(rows), lang)
 
 
 def history_json(history: pd.DataFrame) -> bytes:
@@ -49,9 +84,26 @@ def history_json(history: pd.DataFrame) -> bytes:
     return _json_bytes(history_payload(history))
 
 
-def history_csv(history: pd.DataFrame) -> bytes:
+def history_csv(history: pd.DataFrame, lang: Lang = "en") -> bytes:
     """``as_of`` (ISO date), total and the pillars, one row per date."""
-    return history[HISTORY_COLUMNS].to_csv(index=False).encode("utf-8")
+    return csv_bytes(history[HISTORY_COLUMNS], lang)
+
+
+def leaderboard_csv(board: pd.DataFrame, lang: Lang) -> bytes:
+    """The store's leaderboard as CSV: the Team page's headings, the numbers unformatted."""
+    frame = pd.DataFrame(
+        {
+            t("store.column.rank", lang): board["rank"].astype(int),
+            t("store.column.member", lang): board["member"],
+            t("store.column.industry", lang): board["industry"],
+            t("store.column.date", lang): [
+                pd.Timestamp(d).date().isoformat() for d in board["as_of"]
+            ],
+            **{score_label(f, lang): board[f] for f in SCORE_FIELDS},
+            t("store.column.change", lang): board["change"],
+        }
+    )
+    return csv_bytes(frame, lang)
 
 
 def section(
@@ -132,4 +184,6 @@ def offer(
 def history_buttons(history: pd.DataFrame, stem: str, lang: Lang) -> None:
     """The history as CSV and as JSON, named ``<stem>.csv`` and ``<stem>.json``."""
     offer(t("dashboard.download.history_json", lang), lambda: history_json(history), f"{stem}.json")
-    offer(t("dashboard.download.history_csv", lang), lambda: history_csv(history), f"{stem}.csv")
+    offer(
+        t("dashboard.download.history_csv", lang), lambda: history_csv(history, lang), f"{stem}.csv"
+    )

@@ -1,6 +1,6 @@
 """The dashboard's colours: Okabe–Ito, safe for every common colour-vision deficiency.
 
-Pillars keep the same colour on every chart and in ``.streamlit/config.toml``
+Pillars keep the same colour on every chart and in ``dashboard/.streamlit/config.toml``
 (``theme.chartCategoricalColors`` starts with these four, in pillar order).
 """
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components import charts
+from dashboard.components.literal import html as escape
 from dashboard.components.widgets import PLOTLY_CONFIG
 from scoring.bands import band
 from scoring.i18n import Lang, fmt_date, fmt_number, t
@@ -34,7 +34,14 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1rem 0}figcaption{color:#4A5560;font-size:.9rem}
 .note{color:#4A5560;font-size:.9rem}
 @media (max-width:600px){main{padding:.75rem}th,td{padding:.25rem}}
+@page{size:A4;margin:12mm}
+@media print{main{max-width:none;padding:0}figure,table,h3{break-inside:avoid}
+h2{break-after:avoid}}
 """
+#: Charts are drawn at a fixed width that fits an A4 page (186 mm between 12 mm margins
+#: is 703 px): plotly lays a chart out once, so a wider screen layout would be cut off
+#: when printed.
+FIGURE_WIDTH = 680
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ class ReportInputs:
 
 
 def _figure(fig: go.Figure, alt: str, *, first: bool) -> str:
-    body = fig.to_html(full_html=False, include_plotlyjs=first, config=PLOTLY_CONFIG)
+    fig.update_layout(width=FIGURE_WIDTH, autosize=False)
+    config = {**PLOTLY_CONFIG, "responsive": False, "displayModeBar": False}
+    body = fig.to_html(full_html=False, include_plotlyjs=first, config=config)
     return (
         f'<figure role="img" aria-label="{escape(alt)}">{body}'
         f"<figcaption>{escape(alt)}</figcaption></figure>"

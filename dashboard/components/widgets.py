@@ -7,13 +7,15 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
+from dashboard.components.literal import keyed_md, md
+from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
 from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.model.score import MAX_WINDOW_DAYS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
-IMPORT_PAGE = "views/import_export.py"
 
 #: Plotly's toolbar keeps only what a reader needs: the download as an image.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -60,6 +62,18 @@ def page_style(lang: Lang) -> None:
     st.html(STYLE.replace("</style>", uploader_style(lang) + "</style>"))
 
 
+def deployment_notices(lang: Lang) -> None:
+    """On every page: a warning when others can reach the server, a note in read-only mode."""
+    address = st.get_option("server.address")
+    if state.exposed(address):
+        st.warning(
+            t("dashboard.deploy.exposed", lang, address=md(address or "0.0.0.0")),
+            icon="⚠️",
+        )
+    if state.read_only():
+        st.info(t("dashboard.deploy.read_only", lang), icon="🔒")
+
+
 def sidebar(lang: Lang) -> DeltaGenerator:
     """The language switch on every page; returns the slot that names the loaded export.
 
@@ -74,9 +88,44 @@ def sidebar(lang: Lang) -> DeltaGenerator:
             key=state.LANG_KEY,
         )
         state.sync_query_language()
+        score_controls(lang)
         slot = st.empty()
         st.caption(t("dashboard.sidebar.privacy", lang))
     return slot
+
+
+def score_controls(lang: Lang) -> None:
+    """The as-of date and the window every score uses (``ssi score --as-of --window-days``).
+
+    Drawn on every page once an export is loaded. The date is bounded by the export's
+    first activity and a year after its export date (later days only let activity
+    leave the window); changing either re-scores the parsed export, never re-reads it.
+    """
+    export = state.current_export()
+    if export is None:
+        return
+    first, last = data.as_of_bounds(export)
+    export_date = data.export_data(export).export_date
+    if not first <= (state.as_of_choice() or export_date) <= last:
+        st.session_state.pop(state.AS_OF_KEY, None)
+    st.date_input(
+        t("dashboard.controls.as_of", lang),
+        value=state.as_of_choice() or export_date,
+        min_value=first,
+        max_value=last,
+        format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+        help=t("dashboard.controls.as_of_help", lang, date=fmt_date(export_date, lang)),
+        key=state.AS_OF_KEY,
+    )
+    st.number_input(
+        t("dashboard.controls.window", lang),
+        min_value=1,
+        max_value=MAX_WINDOW_DAYS,
+        value=state.window_choice() or data.default_window(),
+        step=1,
+        help=t("dashboard.controls.window_help", lang),
+        key=state.WINDOW_KEY,
+    )
 
 
 def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
@@ -89,7 +138,7 @@ def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
         t(
             "dashboard.sidebar.loaded",
             lang,
-            label=export_label(export, lang),
+            label=export_label_md(export, lang),
             kind=t(f"dashboard.archive_kind.{export_data.archive_kind}", lang),
             date=fmt_date(export_data.export_date, lang),
         )
@@ -97,30 +146,51 @@ def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
 
 
 def chart(fig: go.Figure, alt: str, *, key: str | None = None) -> None:
-    """Draw ``fig`` with ``alt`` as its accessible name and as a visible caption."""
+    """Draw ``fig`` with ``alt`` (plain text) as its accessible name and as a visible caption."""
     st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=key)
-    st.caption(alt)
+    st.caption(md(alt))
 
 
 def loaded_export(lang: Lang) -> tuple[CurrentExport, ExportData]:
     """The current export and its data, or an invitation to import one (ends the page)."""
     export = state.current_export()
     if export is None:
-        st.info(t("dashboard.empty.no_export", lang))
-        st.page_link(
-            IMPORT_PAGE, label=t("dashboard.empty.go_import", lang), icon=":material/upload_file:"
-        )
+        welcome(lang)
         st.stop()
+    export_notices(export, lang)
     return export, data.export_data(export)
 
 
+def export_notices(export: CurrentExport, lang: Lang) -> None:
+    """What every page that shows a score says about the export's dates, prominently.
+
+    An export older than the store's limit (30 days) is not today's picture; a score
+    as of a day after the export date only shows activity leaving the window.
+    """
+    export_data = data.export_data(export)
+    stale = data.week_change(export, state.today(), state.manual_inputs()).stale_text(lang)
+    if stale:
+        st.warning(stale, icon="⏳")
+    if data.as_of(export) > export_data.export_date:
+        st.info(
+            t("score.after_export_note", lang, date=fmt_date(export_data.export_date, lang)),
+            icon="📅",
+        )
+
+
 def export_label(export: CurrentExport, lang: Lang) -> str:
-    """How the current export is named on screen: the file name or the sample persona."""
+    """How the current export is named: the file name or the sample persona (plain text)."""
     if export.sample:
         return t(
             "dashboard.sample_label", lang, persona=t(f"dashboard.persona.{export.sample}", lang)
         )
     return export.label
+
+
+def export_label_md(export: CurrentExport, lang: Lang) -> str:
+    """:func:`export_label` for markdown: a file name is data and shown literally."""
+    label = export_label(export, lang)
+    return label if export.sample else md(label)
 
 
 def comparisons(percentiles: Percentiles, lang: Lang) -> None:
@@ -144,11 +214,11 @@ def comparison(
     total = group.total
     value = t("compare.phrase.top", lang, value=total.top_percent) if total.top_percent else "–"
     st.metric(
-        group.group_label(lang),
+        md(group.group_label(lang)),
         value,
         help=t("dashboard.compare.top_help", lang),
     )
-    group_name = group.group_label(lang)
+    group_name = md(group.group_label(lang))
     lines = [
         t(phrase, lang, group=group_name, value=fmt_number(number, lang, decimals))
         for phrase, number, decimals in (
@@ -158,7 +228,7 @@ def comparison(
         if number is not None
     ]
     lines.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
-    lines.extend(note.text(lang) for note in group.notes)
+    lines.extend(keyed_md(note.key, lang, note.params) for note in group.notes)
     if reason:
         lines.append(reason)
     st.caption("  \n".join(lines))

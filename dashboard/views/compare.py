@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, widgets
+from dashboard.components.literal import error_md, md
 from scoring.compare import Percentiles
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
@@ -95,15 +96,21 @@ def _peer_upload(lang: Lang) -> None:
         try:
             table = data.peer_table(peers)
         except SSIError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error_md(error, lang), icon=":material/error:")
         else:
             state.set_peer_file(peers)
             st.success(
-                tn("dashboard.compare.peers_read", len(table), lang, file=upload.name, n=len(table))
+                tn(
+                    "dashboard.compare.peers_read",
+                    len(table),
+                    lang,
+                    file=md(upload.name),
+                    n=len(table),
+                )
             )
     current = state.peer_file()
     if current is not None and upload is None:
-        st.caption(t("dashboard.compare.peers_in_use", lang, file=current[0]))
+        st.caption(t("dashboard.compare.peers_in_use", lang, file=md(current[0])))
         if st.button(t("dashboard.compare.peers_remove", lang), key="peer_remove"):
             state.set_peer_file(None)
             st.rerun()
@@ -129,7 +136,7 @@ def _official_paste(lang: Lang) -> None:
         try:
             state.add_official_reading(parse_official(text, as_of=read_on))
         except SSIError as error:
-            st.error(error.message(lang), icon=":material/error:")
+            st.error(error_md(error, lang), icon=":material/error:")
 
 
 def official_table(reading: OfficialReading, estimate: Score, lang: Lang) -> pd.DataFrame:
@@ -157,7 +164,8 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
     export_date = data.export_data(export).export_date
     for reading in sorted(readings, key=lambda r: r.as_of or export_date, reverse=True):
         day = reading.as_of or export_date
-        estimate = data.score_on(export, day, manual)
+        # The export knows nothing after its date: compare a later reading with its last day.
+        estimate = data.score_on(export, min(day, export_date), manual)
         st.markdown(
             t(
                 "dashboard.compare.official_heading",
@@ -166,10 +174,20 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
                 estimate_date=fmt_date(estimate.as_of, lang),
             )
         )
+        if estimate.as_of != day:
+            st.warning(
+                t(
+                    "dashboard.compare.official_other_day",
+                    lang,
+                    date=fmt_date(day, lang),
+                    estimate_date=fmt_date(estimate.as_of, lang),
+                ),
+                icon="📅",
+            )
         st.dataframe(official_table(reading, estimate, lang), hide_index=True, width="stretch")
     keep_col, clear_col = st.columns(2)
     member = data.stored_member(export)
-    if member is not None:
+    if member is not None and not state.read_only():
         with keep_col:
             _keep_readings(member, readings, lang)
     if clear_col.button(t("dashboard.compare.official_clear", lang), key="official_clear"):
@@ -180,7 +198,7 @@ def _official_readings(export: state.CurrentExport, lang: Lang) -> None:
 def _keep_readings(member: str, readings: tuple[OfficialReading, ...], lang: Lang) -> None:
     """Store this session's readings with the member's history (History shows them)."""
     if not st.button(
-        t("dashboard.compare.official_store", lang, member=member), key="official_store"
+        t("dashboard.compare.official_store", lang, member=md(member)), key="official_store"
     ):
         return
     try:
@@ -191,12 +209,12 @@ def _keep_readings(member: str, readings: tuple[OfficialReading, ...], lang: Lan
                     f"store.official.{outcome}",
                     lang,
                     date=fmt_date(reading.as_of, lang),
-                    member=member,
+                    member=md(member),
                     total=fmt_number(reading.total, lang, 2),
                 )
             )
     except SSIError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error_md(error, lang), icon=":material/error:")
 
 
 def render() -> None:

@@ -54,7 +54,7 @@ def _week_changes(weekly: pd.DataFrame, lang: Lang) -> None:
             t("dashboard.history.week_ending", lang): [fmt_date(d, lang) for d in recent["as_of"]],
             t("common.total", lang): [fmt_number(v, lang, 2) for v in recent["total"]],
             t("dashboard.history.change", lang): [
-                fmt_signed(v, lang, 2) if pd.notna(v) else "–" for v in recent["total"].diff()
+                fmt_signed(v, lang, 2) if pd.notna(v) else "–" for v in recent["delta_total"]
             ],
             **{
                 t(f"pillar_short.{p}", lang): [fmt_number(v, lang, 2) for v in recent[p]]
@@ -84,9 +84,10 @@ def render() -> None:
         # A reading kept in the store and still in this session is one reading.
         official = pd.concat([official, session_official]).drop_duplicates("as_of", keep="last")
     change = data.week_change(export, state.today(), manual)
+    current = data.score(export, manual)
     st.metric(
-        t("dashboard.history.latest", lang, date=fmt_date(export_data.export_date, lang)),
-        fmt_number(history["total"].iloc[-1], lang, 2),
+        t("dashboard.history.latest", lang, date=fmt_date(current.as_of, lang)),
+        fmt_number(current.total, lang, 2),
         delta=change.text(lang),
         delta_color="off",
         delta_arrow="off",
@@ -104,7 +105,7 @@ def render() -> None:
         t("dashboard.history.pillars_alt", lang, start=start, end=end),
         key="history_pillars_chart",
     )
-    _week_changes(data.history(export, "W", manual), lang)
+    _week_changes(data.weekly_changes(export, manual), lang)
     downloads.history_buttons(
         history, f"ssi-history-{freq}-{export_data.export_date.isoformat()}", lang
     )

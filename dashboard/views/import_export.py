@@ -9,11 +9,11 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import widgets
+from dashboard.components.literal import error_md, md
 from dashboard.state import CurrentExport, FailedUpload
 from scoring.errors import SSIError
 from scoring.export import ExportData, SourceReport
-from scoring.i18n import Lang, fmt_date, fmt_number, t
-from scoring.ingest.notes import localize
+from scoring.i18n import Lang, fmt_date, fmt_number, t, tn
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def _uploaded(files: list | None) -> tuple[state.Upload, ...]:
     return tuple((f.name, f.getvalue()) for f in files or ())
 
 
-def _read_with_status(export: CurrentExport, lang: Lang) -> None:
+def _read_with_status(export: CurrentExport, lang: Lang) -> bool:
     """Read and score ``export`` under a status box; on success make it the current export."""
     size = fmt_number(sum(len(b) for _, b in export.sources) / 1e6, lang, 1)
     with st.status(
@@ -38,26 +38,42 @@ def _read_with_status(export: CurrentExport, lang: Lang) -> None:
         except SSIError as error:
             state.set_failed_upload(FailedUpload(export.key, error))
             box.update(label=t("dashboard.import.failed", lang), state="error")
-            return
+            return False
         except Exception as error:  # a reader bug must not take the whole app down
             log.exception("reading %s failed", export.label)
             failure = SSIError("error.internal", detail=type(error).__name__)
             state.set_failed_upload(FailedUpload(export.key, failure))
             box.update(label=t("dashboard.import.failed", lang), state="error")
-            return
+            return False
         state.set_export(export)
         box.update(label=t("dashboard.import.done", lang), state="complete", expanded=False)
+    return True
 
 
-def _accept(sources: tuple[state.Upload, ...], lang: Lang) -> None:
-    """Read a new upload once; a repeat of the current or of a refused one is not re-read."""
+def _accept(sources: tuple[state.Upload, ...], uploader: str, lang: Lang) -> None:
+    """Read a new upload once; a repeat of the current or of a refused one is not re-read.
+
+    Each attempt is judged on its own: when files were added to an uploader that
+    still holds a refused one, and the whole set is refused again, the files added
+    in this attempt are read without the earlier ones, so a bad first file never
+    traps the user.
+    """
+    seen_key = f"{uploader}_seen"
+    seen = st.session_state.get(seen_key, frozenset())
+    st.session_state[seen_key] = frozenset(state.content_key([s]) for s in sources)
     if not sources:
         return
     export = state.make_export(sources)
     current, failed = state.current_export(), state.failed_upload()
     if (current and current.key == export.key) or (failed and failed.key == export.key):
         return
-    _read_with_status(export, lang)
+    if _read_with_status(export, lang):
+        return
+    added = tuple(s for s in sources if state.content_key([s]) not in seen)
+    if seen and 0 < len(added) < len(sources) and _read_with_status(state.make_export(added), lang):
+        left_out = ", ".join(md(name) for name, content in sources if (name, content) not in added)
+        shown = tn("dashboard.import.left_out", len(added), lang, files=left_out)
+        st.info(shown, icon="ℹ️")
 
 
 def _upload_tabs(lang: Lang) -> None:
@@ -76,7 +92,7 @@ def _upload_tabs(lang: Lang) -> None:
             help=t("dashboard.import.files_help", lang),
             key="upload_files",
         )
-        _accept(_uploaded(files), lang)
+        _accept(_uploaded(files), "upload_files", lang)
     with folder_tab:
         folder = st.file_uploader(
             t("dashboard.import.folder_label", lang),
@@ -85,7 +101,7 @@ def _upload_tabs(lang: Lang) -> None:
             help=t("dashboard.import.folder_help", lang),
             key="upload_folder",
         )
-        _accept(_uploaded(folder), lang)
+        _accept(_uploaded(folder), "upload_folder", lang)
     if not files and not folder:
         state.set_failed_upload(None)  # the refused upload was removed from the uploader
     with sample_tab:
@@ -111,11 +127,12 @@ def _sample_choice(lang: Lang) -> None:
 def _failure(lang: Lang) -> None:
     failed = state.failed_upload()
     if failed is not None:
-        st.error(failed.error.message(lang), icon=":material/error:")
+        st.error(error_md(failed.error, lang), icon=":material/error:")
+        st.caption(t("dashboard.import.remove_hint", lang))
 
 
 def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -> None:
-    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label(export, lang)))
+    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label_md(export, lang)))
     kind, exported, files, rows = st.columns([3, 2, 2, 2])
     kind.metric(
         t("dashboard.import.archive_kind", lang),
@@ -131,9 +148,7 @@ def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -
         t("dashboard.import.rows", lang),
         fmt_number(sum(s.rows for s in export_data.sources), lang, 0),
     )
-    stale = data.week_change(export, state.today(), state.manual_inputs()).stale_text(lang)
-    if stale:
-        st.warning(stale, icon=":material/schedule:")
+    widgets.export_notices(export, lang)
     if export_data.archive_kind == "basic":
         st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
     elif export_data.archive_kind == "partial":
@@ -142,8 +157,8 @@ def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -
 
 def _notes_text(source: SourceReport, lang: Lang) -> str:
     """The file's warnings and why rows were skipped, in the reader's language."""
-    skipped = [f"{localize(reason, lang)} ({n})" for reason, n in source.skip_reasons.items()]
-    return " · ".join([localize(w, lang) for w in source.warnings] + skipped)
+    skipped = [f"{reason} ({n})" for reason, n in source.skip_texts(lang).items()]
+    return " · ".join(source.warning_texts(lang) + skipped)
 
 
 def _file_report(export_data: ExportData, lang: Lang) -> None:
@@ -179,7 +194,7 @@ def _file_report(export_data: ExportData, lang: Lang) -> None:
     with ignored:
         st.markdown(f"**{t('dashboard.import.ignored', lang)}**")
         if export_data.ignored:
-            st.markdown("\n".join(f"- `{name}`" for name in export_data.ignored))
+            st.markdown("\n".join(f"- {md(name)}" for name in export_data.ignored))
         else:
             st.caption(t("dashboard.import.none_ignored", lang))
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
+from dashboard.components.literal import html
 from scoring.advice.tips import Tip, tips_payload
 from scoring.bands import band
-from scoring.compare import Percentiles, percentiles_payload
-from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.compare import GroupComparison, Percentiles, percentiles_payload
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS, Score
 from scoring.store import Change
 
@@ -60,17 +62,57 @@ def _gauge(score: Score, lang: Lang) -> None:
     )
 
 
-def _pillars(score: Score, lang: Lang) -> None:
+def _pillars(score: Score, change: Change, lang: Lang) -> None:
     st.subheader(t("dashboard.overview.pillars", lang))
     columns = st.columns(len(PILLARS))
     for column, pillar in zip(columns, PILLARS, strict=True):
+        delta = change.delta[pillar] if change.delta is not None else None
         column.metric(
             t(f"pillar.{pillar}", lang),
             fmt_number(score.pillars[pillar].score, lang, 2),
-            help=t("dashboard.overview.pillar_help", lang),
+            delta=fmt_signed(delta, lang, 2) if delta is not None else None,
+            delta_color="normal",
+            help=t(f"dashboard.overview.pillar_help_{pillar}", lang),
             border=True,
             height="stretch",
         )
+
+
+def side_by_side(
+    score: Score, change: Change, percentiles: Percentiles, lang: Lang
+) -> pd.DataFrame:
+    """LinkedIn's layout: for the total and each pillar, our estimate, the industry and the
+    network average next to each other, and the change in the week up to the as-of date."""
+    measures = ("total", *PILLARS)
+    ours = {"total": score.total, **{p: score.pillars[p].score for p in PILLARS}}
+
+    def averages(group: GroupComparison | None) -> list[str]:
+        if group is None:
+            return ["–"] * len(measures)
+        values = [group.total.average, *(group.pillars[p].average for p in PILLARS)]
+        return [fmt_number(v, lang, 2) if v is not None else "–" for v in values]
+
+    delta = change.delta or {}
+    return pd.DataFrame(
+        {
+            t("score.heading.metric", lang): [
+                t("common.total", lang) if m == "total" else t(f"pillar.{m}", lang)
+                for m in measures
+            ],
+            t("dashboard.overview.col_estimate", lang): [
+                fmt_number(ours[m], lang, 2) for m in measures
+            ],
+            t(
+                "dashboard.overview.col_industry",
+                lang,
+                group=percentiles.industry.group_label(lang),
+            ): averages(percentiles.industry),
+            t("dashboard.overview.col_network", lang): averages(percentiles.network),
+            t("dashboard.overview.col_week", lang): [
+                fmt_signed(delta[m], lang, 2) if m in delta else "–" for m in measures
+            ],
+        }
+    )
 
 
 def comparison_lines(percentiles: Percentiles, lang: Lang) -> list[tuple[str, list[str]]]:
@@ -123,16 +165,13 @@ def render() -> None:
             date=fmt_date(score.as_of, lang, long=True),
             days=score.window_days,
             count=score.window_days,
-            label=widgets.export_label(export, lang),
+            label=widgets.export_label_md(export, lang),
         )
     )
     if export_data.archive_kind == "basic":
         st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
-    stale = change.stale_text(lang)
-    if stale:
-        st.caption(f":material/schedule: {stale}")
     gauge_col = _headline(score, change, lang)
-    _pillars(score, lang)
+    _pillars(score, change, lang)
     with gauge_col:
         _gauge(score, lang)
     percentiles = data.percentiles(export, manual)
@@ -142,7 +181,9 @@ def render() -> None:
             lang,
             references={p: percentiles.industry.pillars[p].average for p in PILLARS},
             reference_label=t(
-                "dashboard.chart.average_of", lang, group=percentiles.industry.group_label(lang)
+                "dashboard.chart.average_of",
+                lang,
+                group=html(percentiles.industry.group_label(lang)),
             ),
         ),
         t(
@@ -153,6 +194,8 @@ def render() -> None:
         key="pillar_bars",
     )
     st.subheader(t("dashboard.overview.compared", lang))
+    # st.table, not st.dataframe: plain HTML text, readable by screen readers and in print.
+    st.table(side_by_side(score, change, percentiles, lang), hide_index=True)
     widgets.comparisons(percentiles, lang)
     # Tips simulate one what-if per sub-metric: seconds on a first visit, so they come last.
     with st.spinner(t("dashboard.overview.tips_wait", lang)):

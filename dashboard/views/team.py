@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.components import charts, widgets
+from dashboard.components import charts, downloads, widgets
+from dashboard.components.literal import error_md, md
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS
-from scoring.store import Store
+from scoring.store import Store, export_hash
 
 FLASH_KEY = "team_flash"
 
 
-def leaderboard_table(board: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The store's leaderboard as shown: rank, member, industry, date, total, pillars, change."""
+def leaderboard_table(board: pd.DataFrame, lang: Lang, stale: Collection[str] = ()) -> pd.DataFrame:
+    """The store's leaderboard as shown: rank, member, industry, date, total, pillars, change.
+
+    Members named in ``stale`` (newest export too old) are flagged in the last column.
+    """
+    flag = t("dashboard.team.stale_flag", lang)
     return pd.DataFrame(
         {
             t("store.column.rank", lang): board["rank"].astype(int),
@@ -31,6 +39,7 @@ def leaderboard_table(board: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("store.column.change", lang): [
                 fmt_signed(v, lang, 2) if pd.notna(v) else "–" for v in board["change"]
             ],
+            t("store.column.stale", lang): [flag if m in stale else "" for m in board["member"]],
         }
     )
 
@@ -43,7 +52,9 @@ def _store_current(store: Store, lang: Lang) -> None:
     export_data = data.export_data(export)
     with st.form("store_export", border=True):
         st.markdown(
-            f"**{t('dashboard.team.store_title', lang, label=widgets.export_label(export, lang))}**"
+            "**"
+            + t("dashboard.team.store_title", lang, label=widgets.export_label_md(export, lang))
+            + "**"
         )
         member = st.text_input(
             t("dashboard.team.member_name", lang),
@@ -56,14 +67,15 @@ def _store_current(store: Store, lang: Lang) -> None:
         return
     manual = state.manual_inputs()
     try:
-        result = store.import_export(
+        # An export stored before is not scored again.
+        result = store.stored_import(export_hash(export_data)) or store.import_export(
             export_data,
             member or None,
             score=data.score(export, manual),
             history=data.history(export, "W", manual),
         )
     except SSIError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error_md(error, lang), icon=":material/error:")
         return
     key = "store.import.already" if result.status == "already_imported" else "store.import.done"
     st.success(
@@ -71,7 +83,7 @@ def _store_current(store: Store, lang: Lang) -> None:
             key,
             lang,
             date=fmt_date(result.export_date, lang),
-            member=result.member,
+            member=md(result.member),
             total=fmt_number(result.total, lang, 2),
             added=result.history_added,
             replaced=result.history_replaced,
@@ -87,27 +99,65 @@ def _leaderboard(store: Store, lang: Lang) -> None:
     if board.empty:
         st.info(t("dashboard.team.empty", lang))
         return
-    st.dataframe(
-        leaderboard_table(board, lang), hide_index=True, width="stretch", key="leaderboard"
+    today = state.today()
+    days = store.settings.team.stale_after_days
+    everyone = store.team_latest_average(today)
+    without_stale = bool(everyone.stale) and st.toggle(
+        t("dashboard.team.without_stale", lang, days=days), key="team_without_stale"
     )
-    average = store.team_average("W")
+    latest = store.team_latest_average(today, include_stale=False) if without_stale else everyone
+    st.dataframe(
+        leaderboard_table(board, lang, everyone.stale),
+        hide_index=True,
+        width="stretch",
+        key="leaderboard",
+    )
+    downloads.offer(
+        t("dashboard.download.leaderboard", lang),
+        lambda: downloads.leaderboard_csv(board, lang),
+        "ssi-team.csv",
+    )
+    if latest.total is None:
+        st.info(t("dashboard.team.all_left_out", lang))
+    else:
+        st.metric(
+            t("dashboard.team.average", lang),
+            fmt_number(latest.total, lang, 2),
+            help=t("dashboard.team.average_help", lang, days=days),
+        )
+        st.caption(
+            tn(
+                "dashboard.team.average_span",
+                latest.members,
+                lang,
+                members=latest.members,
+                first=fmt_date(latest.first, lang),
+                last=fmt_date(latest.last, lang),
+            )
+        )
+    if latest.left_out:
+        st.caption(t("dashboard.team.left_out", lang, count=len(latest.left_out)))
+    _average_chart(store.team_average("W"), lang)
+
+
+def _average_chart(average: pd.DataFrame, lang: Lang) -> None:
+    """The weekly team average; each point says how many members it averages."""
     if average.empty:
         return
-    last = average.iloc[-1]
-    st.metric(
-        t("dashboard.team.average", lang, date=fmt_date(last["as_of"], lang)),
-        fmt_number(float(last["total"]), lang, 2),
-        help=tn(
-            "dashboard.team.average_help", int(last["members"]), lang, members=int(last["members"])
-        ),
-    )
+    fig = charts.score_lines(average, lang)
+    count = t("dashboard.team.average_hover", lang, members="%{customdata}")
+    for trace in fig.data:
+        trace.customdata = average["members"].to_numpy()
+        trace.hovertemplate = f"%{{x}}: %{{y:.2f}} ({count})<extra>%{{fullData.name}}</extra>"
     widgets.chart(
-        charts.score_lines(average, lang),
+        fig,
         t(
             "dashboard.team.average_alt",
             lang,
             start=fmt_date(average["as_of"].iloc[0], lang),
-            end=fmt_date(last["as_of"], lang),
+            end=fmt_date(average["as_of"].iloc[-1], lang),
+            low=int(average["members"].min()),
+            high=int(average["members"].max()),
         ),
         key="team_average_chart",
     )
@@ -120,7 +170,7 @@ def _forget(store: Store, lang: Lang) -> None:
     with st.expander(t("dashboard.team.forget_title", lang), icon=":material/delete:"):
         member = st.selectbox(t("store.column.member", lang), members, key="forget_member")
         sure = st.checkbox(
-            t("dashboard.team.forget_confirm", lang, member=member), key="forget_sure"
+            t("dashboard.team.forget_confirm", lang, member=md(member)), key="forget_sure"
         )
         if st.button(
             t("dashboard.team.forget_button", lang), disabled=not sure, key="forget_button"
@@ -128,10 +178,10 @@ def _forget(store: Store, lang: Lang) -> None:
             try:
                 gone = store.forget(member)
             except SSIError as error:
-                st.error(error.message(lang), icon=":material/error:")
+                st.error(error_md(error, lang), icon=":material/error:")
                 return
             # The leaderboard above still lists the member: rerun, then say what went.
-            st.session_state[FLASH_KEY] = gone.message(lang)
+            st.session_state[FLASH_KEY] = replace(gone, member=md(gone.member)).message(lang)
             st.rerun()
 
 
@@ -142,12 +192,16 @@ def render() -> None:
     try:
         store = data.store()
     except SSIError as error:
-        st.error(error.message(lang), icon=":material/error:")
+        st.error(error_md(error, lang), icon=":material/error:")
         return
     st.markdown(t("dashboard.team.intro", lang))
-    st.caption(t("store.database", lang, where=store.where))
+    st.caption(t("store.database", lang, where=md(store.where)))
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
+    if state.read_only():
+        st.caption(t("dashboard.deploy.read_only_team", lang))
+        _leaderboard(store, lang)
+        return
     _store_current(store, lang)
     _leaderboard(store, lang)
     _forget(store, lang)

@@ -10,7 +10,7 @@ from scoring.advice.tips import Tip, general_advice
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS, Score
 
-#: The what-if sliders: activity of ``scoring.advice.simulate.ACTIVITIES`` → most per week offered.
+#: The what-if sliders: activity of ``scoring.advice.whatif.ACTIVITIES`` → most per week offered.
 SLIDERS: dict[str, int] = {
     "posts": 10,
     "comments": 20,
@@ -70,7 +70,10 @@ def _sliders(lang: Lang) -> dict[str, float]:
 def _projection(current: Score, projected: Score, lang: Lang) -> None:
     gain = projected.total - current.total
     now_col, then_col = st.columns(2)
-    now_col.metric(t("dashboard.tips.current", lang), fmt_number(current.total, lang, 2))
+    as_of = fmt_date(current.as_of, lang)
+    now_col.metric(
+        t("dashboard.tips.current", lang, date=as_of), fmt_number(current.total, lang, 2)
+    )
     then_col.metric(
         t("dashboard.tips.projected", lang),
         fmt_number(projected.total, lang, 2),
@@ -83,11 +86,12 @@ def _projection(current: Score, projected: Score, lang: Lang) -> None:
             projected,
             lang,
             references={p: current.pillars[p].score for p in PILLARS},
-            reference_label=t("dashboard.tips.current", lang),
+            reference_label=t("dashboard.tips.current", lang, date=as_of),
         ),
         t(
             "dashboard.tips.projection_alt",
             lang,
+            date=as_of,
             **{p: fmt_number(projected.pillars[p].score, lang, 2) for p in PILLARS},
             **{f"{p}_now": fmt_number(current.pillars[p].score, lang, 2) for p in PILLARS},
         ),

@@ -1,95 +1,27 @@
 """Tips ranked by the points they would add, each with a concrete goal.
 
 Every sub-metric of the model has advice in English and German
-(``scoring/text/tips.toml``) and a concrete goal (``scoring/tip_goals.toml``):
-extra activity per week ("3 more comments a week") or profile items to add once
-("Add an About summary and your education"). The gain of a tip is not guessed:
-the goal is applied to the export (:mod:`scoring.advice.simulate`) and the real model
-scores the result; the gain is the difference in the total. Tips are ranked by
+(``scoring/text/tips.toml``) and a concrete goal (``scoring/advice/tip_goals.toml``,
+read by :mod:`scoring.advice.goals`): extra activity per week ("3 more comments a
+week") or profile items to add once ("Add an About summary and your education").
+How the gain of a tip is computed is :mod:`scoring.advice.gain`: the goal is
+applied to the export and the real model scores the result. Tips are ranked by
 that gain, and a sub-metric already at its maximum gets no tip.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Sequence
-from datetime import date
-from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Collection, Sequence
+from typing import Any
 
-import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.advice.simulate import ACTIVITIES, PROFILE_ITEMS, simulate, with_profile_items
-from scoring.errors import ConfigError
-from scoring.export import ExportData
+from scoring.advice.gain import goal_gains, kinds_written
+from scoring.advice.goals import TipGoal, load_tip_goals
+from scoring.export import KINDS, ExportData
 from scoring.i18n import fmt_number, fmt_signed, t
 from scoring.model import ManualInputs, ModelConfig, load_config, score_as_of
-from scoring.model.metrics import Context, profile_completeness
-from scoring.model.score import day_number
-from scoring.results import PILLARS, Score
-
-GOALS_PATH = Path(__file__).with_name("tip_goals.toml")
-#: Months per week: a goal of "1 a month" is 12/52 a week.
-WEEKS_PER_MONTH = 52 / 12
-
-
-class TipGoal(BaseModel):
-    """The concrete goal of one tip: weekly (or monthly) activity, or one-off profile items."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    metric: str | None = None  # the sub-metric it serves (default: the tip's own key)
-    changes: dict[str, float] = Field(default_factory=dict)
-    per: Literal["week", "month"] = "week"
-    once: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> TipGoal:
-        if bool(self.changes) == bool(self.once):
-            raise ValueError("give either changes or once")
-        unknown = sorted(set(self.changes) - set(ACTIVITIES)) + sorted(
-            set(self.once) - set(PROFILE_ITEMS)
-        )
-        if unknown:
-            raise ValueError(f"unknown activity or item {unknown[0]!r}")
-        if any(not v > 0 for v in self.changes.values()):
-            raise ValueError("changes must be positive")
-        return self
-
-    def weekly(self) -> dict[str, float]:
-        """The changes as extra occurrences per week, as :func:`simulate` takes them."""
-        factor = 1.0 if self.per == "week" else 1.0 / WEEKS_PER_MONTH
-        return {k: v * factor for k, v in self.changes.items()}
-
-
-class TipGoals(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: str
-    tip: dict[str, TipGoal]
-
-    def metric_of(self, tip: str) -> str:
-        return self.tip[tip].metric or tip
-
-
-@cache
-def load_tip_goals(path: Path = GOALS_PATH) -> TipGoals:
-    """The validated tip goals (read once); a bad file raises ConfigError naming the key."""
-    try:
-        with path.open("rb") as fh:
-            return TipGoals.model_validate(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(
-            "error.tips.goals", file=path.name, key="(file)", detail=str(exc)
-        ) from None
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(
-            "error.tips.goals", file=path.name, key=key, detail=first["msg"]
-        ) from None
+from scoring.results import Score
 
 
 class Tip(BaseModel):
@@ -106,6 +38,10 @@ class Tip(BaseModel):
     pillar_gains: dict[str, float]
     changes: dict[str, float] = Field(default_factory=dict)  # per week, as simulated
     items: tuple[str, ...] = ()  # profile items added once
+    #: Kinds of file the goal's activity lives in that the export lacks (a Basic
+    #: archive has no reactions): the export cannot tell whether the user does it.
+    unseen: tuple[str, ...] = ()
+    caveat: str = ""  # says so in words, "" when the export shows the activity
 
 
 def general_advice(lang: str = "en") -> str:
@@ -113,26 +49,23 @@ def general_advice(lang: str = "en") -> str:
     return t("tips.general", lang)
 
 
-def missing_profile_items(
-    data: ExportData, candidates: Sequence[str], *, as_of: date, config: ModelConfig, window: int
+def unseen_kinds(
+    data: ExportData, changes: Collection[str], items: Collection[str]
 ) -> tuple[str, ...]:
-    """The ``candidates`` whose addition raises the model's profile completeness."""
-    wanted = [c for c in candidates if c in config.completeness.items]
-    days = np.array([day_number(as_of)])
-
-    def completeness(export: ExportData) -> float:
-        ctx = Context(data=export, config=config, window=window, manual=None)
-        return float(profile_completeness(ctx, (), days)[0])
-
-    base = completeness(data)
-    return tuple(
-        item
-        for item in wanted
-        if completeness(with_profile_items(data, [item], as_of=as_of, config=config)) > base
-    )
+    """The kinds ``changes`` and ``items`` write to that the export has no file of."""
+    written = kinds_written(changes, items)
+    return tuple(kind for kind in KINDS if kind in written and not data.has(kind))
 
 
-def _listed(parts: Sequence[str], lang: str) -> str:
+def unseen_caveat(unseen: Sequence[str], lang: str) -> str:
+    """ "Your export has no file for Reactions, so it cannot tell …" ("" when none is missing)."""
+    if not unseen:
+        return ""
+    return t("tips.unseen", lang, files=listed([t(f"kind.{k}", lang) for k in unseen], lang))
+
+
+def listed(parts: Sequence[str], lang: str) -> str:
+    """``a, b and c`` in ``lang``."""
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + f" {t('tips.and', lang)} " + parts[-1]
@@ -153,12 +86,15 @@ def _gains_text(pillar_gains: dict[str, float], total: float, lang: str) -> str:
     )
 
 
+def item_names(items: Sequence[str], config: ModelConfig, lang: str) -> str:
+    """The profile ``items`` in words: "an About summary and your education"."""
+    names = [t(f"tips.item.{i}", lang, min_skills=config.completeness.min_skills) for i in items]
+    return listed(names, lang)
+
+
 def _action(key: str, goal: TipGoal, items: Sequence[str], config: ModelConfig, lang: str) -> str:
     if goal.once:
-        names = [
-            t(f"tips.item.{i}", lang, min_skills=config.completeness.min_skills) for i in items
-        ]
-        return t(f"tip.{key}.goal", lang, items=_listed(names, lang))
+        return t(f"tip.{key}.goal", lang, items=item_names(items, config, lang))
     n = next(iter(goal.changes.values()))
     shown = fmt_number(n, lang, 0 if float(n).is_integer() else 1)
     return t(f"tip.{key}.goal", lang, n=shown, count=n)
@@ -182,64 +118,45 @@ def ranked_tips(
     """
     config = config or load_config()
     score = score or score_as_of(data, config=config, manual=manual)
-    as_of, window = score.as_of, score.window_days
     metrics = {m.key: m for m in score.metrics()}
     goals = load_tip_goals()
     order = [key for _, key, _ in config.metric_items()]
-    cache_: dict[Any, Score] = {}
-    tips: list[tuple[int, Tip]] = []
+    wanted: dict[str, TipGoal] = {}
     for tip_key, goal in goals.tip.items():
-        metric_key = goals.metric_of(tip_key)
-        metric = metrics.get(metric_key)
+        metric = metrics.get(goals.metric_of(tip_key))
         if metric is None or metric.points >= metric.max_points:
             continue
         if metric.missing_input and not metric.sources:
             # A manual input nobody entered: its real value is unknown, so a gain
             # would reward typing a number, not doing anything.
             continue
-        items: tuple[str, ...] = ()
-        if goal.once:
-            items = missing_profile_items(
-                data, goal.once, as_of=as_of, config=config, window=window
-            )
-            if not items:
-                continue
-            changed = with_profile_items(data, items, as_of=as_of, config=config)
-            after = score_as_of(
-                changed, as_of=as_of, window_days=window, config=config, manual=manual
-            )
-        else:
-            weekly = goal.weekly()
-            signature = tuple(sorted(weekly.items()))
-            if signature not in cache_:
-                cache_[signature] = simulate(
-                    data, weekly, config=config, as_of=as_of, window_days=window, manual=manual
-                )
-            after = cache_[signature]
-        gain = round(after.total - score.total, 2)
-        if not gain > 0:
+        wanted[tip_key] = goal
+    tips: list[tuple[int, Tip]] = []
+    for tip_key, gain in goal_gains(data, score, wanted, config=config, manual=manual).items():
+        if not gain.total > 0:
             continue
-        pillar_gains = {
-            p: round(after.pillars[p].score - score.pillars[p].score, 2) for p in PILLARS
-        }
+        goal = wanted[tip_key]
+        metric = metrics[goals.metric_of(tip_key)]
         goal_text = t(
             "tips.goal_line",
             lang,
-            action=_action(tip_key, goal, items, config, lang),
-            gains=_gains_text(pillar_gains, gain, lang),
+            action=_action(tip_key, goal, gain.items, config, lang),
+            gains=_gains_text(gain.pillars, gain.total, lang),
         )
         tip = Tip(
             key=tip_key,
             pillar=metric.pillar,
-            metric=metric_key,
-            gain=gain,
+            metric=metric.key,
+            gain=gain.total,
             goal=goal_text,
             text=t(f"tip.{tip_key}.text", lang),
-            pillar_gains=pillar_gains,
+            pillar_gains=gain.pillars,
             changes={} if goal.once else goal.weekly(),
-            items=items,
+            items=gain.items,
+            unseen=(unseen := unseen_kinds(data, goal.changes, gain.items)),
+            caveat=unseen_caveat(unseen, lang),
         )
-        tips.append((order.index(metric_key), tip))
+        tips.append((order.index(metric.key), tip))
     ranked = [tip for _, tip in sorted(tips, key=lambda it: (-it[1].gain, it[0]))]
     return ranked if limit is None else ranked[: max(limit, 0)]
 

@@ -30,9 +30,12 @@ from scoring.i18n import LANGS, Lang, normalize_lang, t
 COMMAND_MODULES = (
     "scoring.cli.inspect_cmd",
     "scoring.cli.score_cmd",
+    "scoring.cli.change_cmd",
+    "scoring.cli.models_cmd",
     "scoring.cli.whatif_cmd",
     "scoring.cli.calibrate_cmd",
     "scoring.cli.store_cmd",
+    "scoring.cli.batch_cmd",
 )
 
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import argparse
 import math
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
+from scoring.cli.models_cmd import models_folder
 from scoring.cli.output import format_table, print_json, print_text
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_number, t
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.model.calibrate import Calibration, calibrate
+from scoring.model.saved import checked_name, save_model, uncertainty_text
 from scoring.official import OfficialReading, parse_official
 from scoring.results import PILLARS
 
@@ -36,6 +39,7 @@ def register(subparsers: Any, lang: Lang) -> None:
         metavar="YYYY-MM-DD=FILE",
         help=t("calibrate.arg.reading", lang),
     )
+    cal.add_argument("--save", metavar="NAME", help=t("calibrate.arg.save", lang))
     cal.set_defaults(func=run_calibrate)
 
 
@@ -126,8 +130,10 @@ def run_calibrate(args: argparse.Namespace) -> int:
     if len(args.reading) < 1:
         raise InputError("error.guide.no_readings")
     readings = [parse_reading(spec) for spec in args.reading]
+    if args.save is not None:
+        checked_name(args.save)  # a bad name stops before any work
     window = parse_window(args.window_days)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     late = [r.as_of for r in readings if r.as_of is not None and r.as_of > data.export_date]
     if late:
         # The export cannot know the activity after its own date: such a fit would be noise.
@@ -139,7 +145,20 @@ def run_calibrate(args: argparse.Namespace) -> int:
     # Scored here rather than in calibrate() so --window-days is range-checked by the model.
     scores = [score_as_of(data, as_of=r.as_of, window_days=window, config=config) for r in readings]
     result = calibrate(list(zip(scores, readings, strict=True)), config)
+    saved = None
+    if args.save is not None:
+        dates = tuple(s.as_of for s in scores)
+        saved = save_model(models_folder(), args.save, result, dates)
+    caveat = uncertainty_text(result.readings, len(result.weights), args.lang)
     if args.as_json:
-        return print_json(calibration_payload(result))
+        payload = calibration_payload(result)
+        payload["uncertainty"] = caveat
+        if saved is not None:
+            payload["model"] = saved.payload()
+        return print_json(payload)
     print_text(calibration_text(result, args.lang))
+    if caveat:
+        print_text(f"\n{caveat}")
+    if saved is not None:
+        print_text(f"\n{t('saved_model.saved', args.lang, name=saved.name, file=saved.path)}")
     return 0

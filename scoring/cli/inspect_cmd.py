@@ -9,13 +9,13 @@ prints the same facts for scripts.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from scoring.cli.output import format_table, json_text, one_line, print_text
 from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, t
 from scoring.ingest import read_export
-from scoring.ingest.notes import localize
 
 
 def register(subparsers: Any, lang: Lang) -> None:
@@ -33,7 +33,7 @@ def register(subparsers: Any, lang: Lang) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the export named by ``args.paths`` and print what was found; 0 on success."""
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     if args.as_json:
         print_text(json_text(inspect_json(data, args.lang)))
     else:
@@ -52,7 +52,7 @@ def inspect_json(data: ExportData, lang: str = "en") -> dict[str, Any]:
                 "kind": source.kind,
                 "rows": source.rows,
                 "skipped": source.skipped,
-                "warnings": [localize(w, lang) for w in source.warnings],
+                "warnings": source.warning_texts(lang),
             }
             for source in data.sources
         ],
@@ -122,13 +122,11 @@ def _table(data: ExportData, lang: str) -> list[str]:
 
 def _notes(data: ExportData, lang: str) -> list[str]:
     skipped = [
-        one_line(f"  {s.file}: {fmt_number(count, lang, 0)} × {localize(reason, lang)}")
+        one_line(f"  {s.file}: {fmt_number(count, lang, 0)} × {reason}")
         for s in data.sources
-        for reason, count in s.skip_reasons.items()
+        for reason, count in s.skip_texts(lang).items()
     ]
-    warned = [
-        one_line(f"  {s.file}: {localize(w, lang)}") for s in data.sources for w in s.warnings
-    ]
+    warned = [one_line(f"  {s.file}: {w}") for s in data.sources for w in s.warning_texts(lang)]
     lines: list[str] = []
     if skipped:
         lines += ["", t("inspect.skipped_rows", lang), *skipped]

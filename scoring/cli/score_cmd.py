@@ -28,14 +28,19 @@ from scoring.cli.args import (
     parse_tips,
     parse_window,
 )
+from scoring.cli.models_cmd import models_folder
 from scoring.cli.output import format_table, one_line, print_json, print_text
 from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
 from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.ingest import read_export
 from scoring.model import score_as_of, score_history
+from scoring.model.attribution import change_payload, explain_change
+from scoring.model.config import ModelConfig, load_config
+from scoring.model.history import checked_as_of
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.payload import history_payload, score_payload
+from scoring.model.saved import SavedModel, default_payload, resolve_model
 from scoring.official import OfficialReading, parse_official
 from scoring.present import metric_shown_value, metric_value_text, score_label
 from scoring.results import PILLARS, SCORE_FIELDS, Score
@@ -55,6 +60,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     score.add_argument("--member", metavar="NAME", help=t("score.arg.member", lang))
     score.add_argument("--db", metavar="URL", help=t("score.arg.db", lang))
     score.add_argument("--tips", default="5", metavar="N", help=t("score.arg.tips", lang))
+    score.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
@@ -62,6 +68,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     )
     add_export_arguments(history, lang)
     history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", lang))
+    history.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     history.set_defaults(func=run_history)
 
 
@@ -77,8 +84,10 @@ def run_score(args: argparse.Namespace) -> int:
     tip_count = parse_tips(args.tips)
     database = parse_database_url(args.db) if args.team else None
     official = _official_reading(args.official)
-    data = read_export(args.paths)
-    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
+    config, saved = chosen_model(args.model)
+    data = read_export(args.paths, today=date.today())
+    as_of = checked_as_of(data, as_of)
+    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
     percentiles = compare(
         score,
         data,
@@ -88,17 +97,32 @@ def run_score(args: argparse.Namespace) -> int:
         cohort=_team_cohort(args, database),
         member=args.member,
     )
-    tips = ranked_tips(data, score, lang=lang, limit=tip_count, manual=manual)
+    tips = ranked_tips(data, score, config=config, lang=lang, limit=tip_count, manual=manual)
     if args.as_json:
         payload = score_payload(score, lang)
         payload["band"] = band(score.total)
         payload["percentiles"] = percentiles_payload(percentiles, lang)
         payload["tips"] = tips_payload(tips)
+        change = explain_change(
+            data, as_of=score.as_of, window_days=window, manual=manual, config=config
+        )
+        payload["change"] = change_payload(change, lang)
+        payload["model"] = saved.payload() if saved else default_payload(config)
         return print_json(payload)
     print_text(score_text(score, lang, export_date=data.export_date))
+    caveat = saved.uncertainty_text(lang) if saved else None
+    if caveat:
+        print_text(f"\n{caveat}")
     print_text("")
     print_text(guidance_text(score, percentiles, tips, lang))
     return 0
+
+
+def chosen_model(name: str | None) -> tuple[ModelConfig, SavedModel | None]:
+    """The model ``--model NAME`` names: a saved one, or the bundled one without a name."""
+    if name is None:
+        return load_config(), None
+    return resolve_model(models_folder(), name)
 
 
 def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame | None:
@@ -131,8 +155,9 @@ def run_history(args: argparse.Namespace) -> int:
     lang = args.lang
     window = parse_window(args.window_days)
     freq = parse_freq(str(args.freq))
-    data = read_export(args.paths)
-    history = score_history(data, freq=freq, window_days=window)
+    config, _ = chosen_model(args.model)
+    data = read_export(args.paths, today=date.today())
+    history = score_history(data, freq=freq, window_days=window, config=config)
     if args.as_json:
         return print_json(history_payload(history))
     print_text(history_text(history, lang))

@@ -27,6 +27,7 @@ from scoring.results import PILLARS, SCORE_FIELDS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
 
 YES = ("y", "yes", "j", "ja")
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     snaps.set_defaults(func=run_snapshots)
 
     team = _command(subparsers, "team", lang, parents=[common])
+    team.add_argument("--today", metavar="YYYY-MM-DD", help=t("store.cli.arg.today", lang))
+    team.add_argument(
+        "--without-stale", action="store_true", help=t("store.cli.arg.without_stale", lang)
+    )
     team.set_defaults(func=run_team)
 
     official = subparsers.add_parser("official", help=t("store.cli.help.official", lang))
@@ -86,7 +91,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 
 def _command(
-    subparsers: argparse._SubParsersAction, name: str, lang: Lang, key: str = "", **kwargs: Any
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    lang: Lang,
+    key: str = "",
+    parents: Sequence[argparse.ArgumentParser] = (),
 ) -> argparse.ArgumentParser:
     """The sub-parser ``name`` with its one-line help and its description from the catalogue."""
     key = key or name
@@ -94,7 +103,7 @@ def _command(
         name,
         help=t(f"store.cli.help.{key}", lang),
         description=t(f"store.cli.description.{key}", lang),
-        **kwargs,
+        parents=list(parents),
     )
 
 
@@ -106,14 +115,20 @@ def _option_help(option: str, lang: Lang) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """``ssi import``: read and store each export given."""
+    """``ssi import``: read, score and store each export given (scoring only what is new)."""
+    # Imported when the command runs: `ssi score` neither needs nor loads a database.
     from scoring.ingest import read_export
+    from scoring.model import score_as_of, score_history
+    from scoring.store import export_hash
 
     lang = args.lang
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
-            result = store.import_export(read_export(sources), args.member)
+            data = read_export(sources, today=date.today())
+            result = store.stored_import(export_hash(data)) or store.import_export(
+                data, args.member, score=score_as_of(data), history=score_history(data)
+            )
             results.append(result)
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which
@@ -163,15 +178,24 @@ def run_snapshots(args: argparse.Namespace) -> int:
 
 
 def run_team(args: argparse.Namespace) -> int:
-    """``ssi team``: the leaderboard and the team average."""
+    """``ssi team``: the leaderboard, the average of the latest estimates, the weekly average."""
     lang = args.lang
+    today = parse_date(args.today, "--today") if args.today else date.today()
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
+        latest = store.team_latest_average(today, include_stale=not args.without_stale)
+        stale_days = store.settings.team.stale_after_days
         where = store.where
     if args.json:
         return print_json(
-            {"database": where, "team": _records(board), "average": _records(average)}
+            {
+                "database": where,
+                "today": today,
+                "team": _records(board),
+                "latest_average": _latest_dict(latest),
+                "average": _records(average),
+            }
         )
     print_line(t("store.database", lang, where=where))
     if board.empty:
@@ -192,17 +216,24 @@ def run_team(args: argparse.Namespace) -> int:
         for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
     ]
     print_text(format_table(header, rows))
-    last = average.iloc[-1]
-    print_text(
-        t(
-            "store.team.average",
-            lang,
-            total=fmt_number(last["total"], lang),
-            members=int(last["members"]),
-            count=int(last["members"]),
-            date=fmt_date(last["as_of"], lang),
+    if latest.total is not None:
+        print_text(
+            t(
+                "store.team.average",
+                lang,
+                total=fmt_number(latest.total, lang),
+                members=latest.members,
+                count=latest.members,
+                first=fmt_date(latest.first, lang),
+                last=fmt_date(latest.last, lang),
+            )
         )
-    )
+    if latest.stale:
+        names = ", ".join(latest.stale)
+        when = fmt_date(today, lang)
+        print_line(t("store.team.stale", lang, days=stale_days, today=when, members=names))
+    if latest.left_out:
+        print_line(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
     return 0
 
 
@@ -331,7 +362,7 @@ def _change_line(change: Any, lang: str) -> str:
     )
 
 
-def _change_dict(change: Any, lang: str) -> dict[str, Any]:
+def _change_dict(change: Change, lang: str) -> dict[str, Any]:
     return {
         "member": change.member,
         "as_of": change.as_of,
@@ -343,6 +374,18 @@ def _change_dict(change: Any, lang: str) -> dict[str, Any]:
         "days_since_export": change.days_since_export,
         "stale": change.stale,
         "stale_text": change.stale_text(lang),
+    }
+
+
+def _latest_dict(latest: TeamAverage) -> dict[str, Any]:
+    return {
+        "total": latest.total,
+        "pillars": latest.pillars,
+        "members": latest.members,
+        "first": latest.first,
+        "last": latest.last,
+        "stale": list(latest.stale),
+        "left_out": list(latest.left_out),
     }
 
 

@@ -2,8 +2,8 @@
 
 ``ssi whatif PATH... --add ACTIVITY=N ... [--weeks W] [--stop WEEKS]`` prints the
 score now and after ``N`` more (or fewer) occurrences of each activity a week,
-scored by the real model (:func:`scoring.advice.simulate.simulate`), and with ``--stop``
-the week-by-week decay if all activity stops (:func:`scoring.advice.simulate.decay`).
+scored by the real model (:func:`scoring.advice.whatif.simulate`), and with ``--stop``
+the week-by-week decay if all activity stops (:func:`scoring.advice.decay.decay`).
 A thin skin over :mod:`scoring.advice`.
 """
 
@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import math
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from scoring.advice.simulate import ACTIVITIES, decay, simulate
+from scoring.advice.decay import decay
+from scoring.advice.whatif import ACTIVITIES, simulate
 from scoring.cli.args import (
     add_export_arguments,
     add_manual_arguments,
@@ -52,7 +54,7 @@ def register(subparsers: Any, lang: Lang) -> None:
 def parse_changes(items: list[str]) -> dict[str, float]:
     """``["posts=3", "comments=2,5"]`` → ``{"posts": 3.0, "comments": 2.5}`` (per week).
 
-    The activity names are checked by :func:`scoring.advice.simulate.simulate`; here
+    The activity names are checked by :func:`scoring.advice.whatif.simulate`; here
     only the ``NAME=NUMBER`` shape is. A name given twice keeps its last value.
     """
     changes: dict[str, float] = {}
@@ -133,7 +135,7 @@ def run_whatif(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
-    data = read_export(args.paths)
+    data = read_export(args.paths, today=date.today())
     now = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
     after = None
     if changes:

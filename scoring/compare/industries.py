@@ -1,10 +1,11 @@
 """The industries of the modelled reference and the population's parameters.
 
 Both live in ``industries.toml`` next to this module: one ``[[industry]]`` table
-per industry (its name as Profile.csv writes it, older and German aliases, its
-share and three multipliers) and a ``[population]`` table with the generator's
-calibrated parameters and base rates. Validated by pydantic on load; a bad file
-raises :class:`~scoring.errors.ConfigError` naming the key.
+per industry (its name as Profile.csv writes it, the name LinkedIn's German pages
+use, older and German aliases, its share and three multipliers) and a
+``[population]`` table with the generator's calibrated parameters and base rates.
+Validated by pydantic on load; a bad file raises :class:`~scoring.errors.ConfigError`
+naming the key.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from scoring.errors import ConfigError
+from scoring.i18n import normalize_lang
 
 INDUSTRIES_PATH = Path(__file__).with_name("industries.toml")
 
@@ -29,11 +31,17 @@ class Industry(_Strict):
     """One industry: names, weight in "All industries", and modelling multipliers."""
 
     name: str = Field(min_length=1)
+    de: str = Field(min_length=1)  # the name on LinkedIn's German pages
     aliases: tuple[str, ...] = ()
     share: float = Field(gt=0)
     activity: float = Field(gt=0)
     network: float = Field(gt=0)
     seniority: float = Field(gt=0)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the industry is matched by: LinkedIn's English and German, aliases."""
+        return (self.name, self.de, *self.aliases)
 
 
 class Rates(_Strict):
@@ -97,7 +105,7 @@ class IndustriesConfig(_Strict):
     def _unique_names(self) -> IndustriesConfig:
         seen: dict[str, str] = {}
         for item in self.industry:
-            for name in (item.name, *item.aliases):
+            for name in item.names:
                 key = name.strip().casefold()
                 if key in seen:
                     raise ValueError(f"industry name {name!r} is used twice")
@@ -110,9 +118,20 @@ class IndustriesConfig(_Strict):
             return None
         key = " ".join(name.split()).casefold()
         for item in self.industry:
-            if key in {" ".join(n.split()).casefold() for n in (item.name, *item.aliases)}:
+            if key in {" ".join(n.split()).casefold() for n in item.names}:
                 return item.name
         return None
+
+    def label(self, name: str, lang: str | None = "en") -> str:
+        """How the reference industry ``name`` is called on LinkedIn's pages in ``lang``.
+
+        German pages use LinkedIn's German industry names; any other name (not a
+        reference industry) is returned as given.
+        """
+        for item in self.industry:
+            if item.name == name:
+                return item.de if normalize_lang(lang) == "de" else item.name
+        return name
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -142,3 +161,8 @@ def load_industries(path: Path = INDUSTRIES_PATH) -> IndustriesConfig:
             "error.compare.industries", file=path.name, key="(file)", detail=type(exc).__name__
         ) from None
     return validated_industries(raw, path.name)
+
+
+def industry_label(name: str, lang: str | None = "en") -> str:
+    """Reference industry ``name`` as LinkedIn's pages in ``lang`` call it (see ``label``)."""
+    return load_industries().label(name, lang)

@@ -2,34 +2,50 @@
 
 Nothing is ever written to disk: members are read into memory, so a hostile
 member name cannot escape a folder; such names are refused all the same, because
-an archive carrying them is not one LinkedIn made. Sizes, member count and
-compression ratio are checked from the zip's directory before anything is
-decompressed, and each member is read with a hard upper bound, so a directory
-that lies about sizes cannot make the reader unpack more than the limits allow.
+an archive carrying them is not one LinkedIn made. Sizes, member count,
+compression ratios (per member, of the small members together, of the whole
+archive), encryption and compression method are checked from the zip's
+directory before anything is decompressed, and each member is read with a hard
+upper bound, so a directory that lies about sizes cannot make the reader unpack
+more than the limits allow. The limits live in ``limits.toml``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import lzma
 import os
 import re
+import tomllib
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.ingest.errors import (
+    ArchiveRatioError,
     ArchiveTooLargeError,
     CompressionRatioError,
     CorruptArchiveError,
+    Deflate64Error,
     EmptyArchiveError,
+    EncryptedArchiveError,
+    LineTooLongError,
     MemberTooLargeError,
     NotAZipError,
+    NotRegularFileError,
     PathTraversalError,
     SourceNotFoundError,
     TooManyMembersError,
+    UnsupportedCompressionError,
+    UnsupportedZipVersionError,
 )
 from scoring.ingest.names import is_os_metadata
 
@@ -40,21 +56,49 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-@dataclass(frozen=True)
-class ArchiveLimits:
-    """Upper bounds that keep a hostile or mistaken input from exhausting memory.
+#: Compression methods zipfile unpacks: stored, deflate, bzip2, LZMA.
+_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+_DEFLATE64 = 9
+#: What a damaged member raises while it is decompressed.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError)
 
-    The largest real exports seen unpack to a few hundred MB, and CSV text
-    compresses 5- to 30-fold; a zip bomb compresses about 1000-fold. Ratios are
-    judged only for members of at least ``ratio_floor_bytes``, because tiny
-    files (a header line) have meaningless ratios either way.
+
+class ArchiveLimits(BaseModel):
+    """Upper bounds that keep a hostile or mistaken input from exhausting memory or time.
+
+    Every field not given takes its value from ``limits.toml`` (see
+    docs/security.md). A member's ratio is judged only when it unpacks to at
+    least ``ratio_floor_bytes``, because a tiny file's ratio means nothing;
+    the members below that size are judged together instead, and the whole
+    archive once more, so many small members cannot add up to a bomb.
     """
 
-    max_total_bytes: int = 2048 * _MIB
-    max_file_bytes: int = 1024 * _MIB
-    max_ratio: float = 200.0
-    max_members: int = 20_000
-    ratio_floor_bytes: int = 1 * _MIB
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_total_bytes: int = Field(gt=0)
+    max_file_bytes: int = Field(gt=0)
+    max_members: int = Field(gt=0)
+    max_ratio: float = Field(gt=1)
+    max_archive_ratio: float = Field(gt=1)
+    ratio_floor_bytes: int = Field(gt=0)
+    max_files_per_kind: int = Field(gt=0)
+    max_line_bytes: int = Field(gt=0)
+    header_search_bytes: int = Field(gt=0)
+    generic_header_search_bytes: int = Field(gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_from_settings(cls, given: object) -> object:
+        return {**settings(), **given} if isinstance(given, dict) else given
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """The shipped limits as ``limits.toml`` writes them."""
+    text = resources.files("scoring.ingest").joinpath("limits.toml").read_text("utf-8")
+    return tomllib.loads(text)
 
 
 @dataclass(frozen=True)
@@ -119,6 +163,7 @@ class _Budget:
         self.count = 0
 
     def admit(self, origin: str, member: str, size: int) -> None:
+        """Count one member of ``size`` bytes unpacked, or raise the limit it breaks."""
         limits = self.limits
         if size > limits.max_file_bytes:
             raise MemberTooLargeError(
@@ -167,7 +212,7 @@ def _from_bytes(name: str, data: bytes, budget: _Budget) -> tuple[list[Member], 
     if is_os_metadata(clean):
         return [], [], 1
     budget.admit(name, clean, len(data))
-    return [Member(clean, data, name)], [], 0
+    return [_member(clean, data, name, budget.limits)], [], 0
 
 
 def _from_path(path: Path, shown: str, budget: _Budget) -> tuple[list[Member], list[str], int]:
@@ -175,6 +220,9 @@ def _from_path(path: Path, shown: str, budget: _Budget) -> tuple[list[Member], l
         raise SourceNotFoundError(file=shown)
     if path.is_dir():
         return _read_folder(path, shown, budget)
+    if not path.is_file():
+        # /dev/zero, a pipe or a socket: no size to check, and reading may never end.
+        raise NotRegularFileError(file=shown)
     if is_os_metadata(path.name):
         return [], [], 1
     size = path.stat().st_size
@@ -182,12 +230,18 @@ def _from_path(path: Path, shown: str, budget: _Budget) -> tuple[list[Member], l
         raise ArchiveTooLargeError(
             file=shown, size=_mb(size), limit=_mb(budget.limits.max_total_bytes)
         )
-    data = path.read_bytes()
+    data = _read_bounded(path, size)
     if _looks_like_zip(path.name, data):
         members, meta = _open_zip(shown, data, budget)
         return members, [path.name], meta
     budget.admit(shown, path.name, size)
-    return [Member(path.name, data, shown)], [], 0
+    return [_member(path.name, data, shown, budget.limits)], [], 0
+
+
+def _read_bounded(path: Path, size: int) -> bytes:
+    # A file that grows while it is read gives no more than its size said.
+    with path.open("rb") as handle:
+        return handle.read(size)
 
 
 def _read_folder(folder: Path, shown: str, budget: _Budget) -> tuple[list[Member], list[str], int]:
@@ -198,9 +252,37 @@ def _read_folder(folder: Path, shown: str, budget: _Budget) -> tuple[list[Member
         if is_os_metadata(name):
             metadata += 1
             continue
-        budget.admit(shown, name, path.stat().st_size)
-        members.append(Member(name, path.read_bytes(), shown))
+        size = path.stat().st_size
+        budget.admit(shown, name, size)
+        members.append(_member(name, _read_bounded(path, size), shown, budget.limits))
     return members, [folder.resolve().name], metadata
+
+
+def _member(name: str, data: bytes, origin: str, limits: ArchiveLimits) -> Member:
+    """The member, once its longest line is known to be within the limit."""
+    longest = longest_line(data, limits.max_line_bytes)
+    if longest:
+        raise LineTooLongError(
+            file=origin, member=name, size=_mb(longest), limit=_mb(limits.max_line_bytes)
+        )
+    return Member(name, data, origin)
+
+
+def longest_line(data: bytes, limit: int) -> int:
+    """Bytes in the first line of ``data`` longer than ``limit`` (lines end at LF or CR); 0: none.
+
+    Jumps ``limit`` bytes at a time and looks back for a line end, so a file
+    costs a few steps per ``limit`` bytes, never a pass per byte.
+    """
+    start = 0
+    while len(data) - start > limit:
+        window_end = start + limit + 1
+        end = max(data.rfind(b"\n", start, window_end), data.rfind(b"\r", start, window_end))
+        if end == -1:
+            ends = [e for e in (data.find(b"\n", start), data.find(b"\r", start)) if e != -1]
+            return (min(ends) if ends else len(data)) - start
+        start = end + 1
+    return 0
 
 
 def _open_zip(origin: str, data: bytes, budget: _Budget) -> tuple[list[Member], int]:
@@ -208,6 +290,9 @@ def _open_zip(origin: str, data: bytes, budget: _Budget) -> tuple[list[Member], 
         raise NotAZipError(file=origin)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:
+        # zipfile refuses a "version needed to extract" newer than it knows (6.3).
+        raise UnsupportedZipVersionError(file=origin) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise CorruptArchiveError(file=origin) from exc
     with archive:
@@ -216,7 +301,8 @@ def _open_zip(origin: str, data: bytes, budget: _Budget) -> tuple[list[Member], 
             raise EmptyArchiveError(file=origin)
         wanted = _check_directory(origin, infos, budget)
         members = [
-            Member(name, _read_member(archive, info, origin), origin) for name, info in wanted
+            _member(name, _read_member(archive, info, origin), origin, budget.limits)
+            for name, info in wanted
         ]
     return members, len(infos) - len(wanted)
 
@@ -225,22 +311,49 @@ def _check_directory(
     origin: str, infos: list[zipfile.ZipInfo], budget: _Budget
 ) -> list[tuple[str, zipfile.ZipInfo]]:
     limits = budget.limits
-    if len(infos) > limits.max_members:
-        raise TooManyMembersError(file=origin, count=len(infos), limit=limits.max_members)
+    if len(infos) + budget.count > limits.max_members:
+        raise TooManyMembersError(
+            file=origin, count=len(infos) + budget.count, limit=limits.max_members
+        )
     wanted: list[tuple[str, zipfile.ZipInfo]] = []
+    small_size = small_packed = 0
     for info in infos:
         name = safe_member_name(origin, info.filename)
         if is_os_metadata(name):
             continue
+        _check_method(origin, name, info)
         if info.file_size >= limits.ratio_floor_bytes:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise CompressionRatioError(
                     file=origin, member=name, ratio=ratio, limit=float(limits.max_ratio)
                 )
-        budget.admit(origin, name, info.file_size)
+        else:
+            small_size += info.file_size
+            small_packed += info.compress_size
         wanted.append((name, info))
+    total = sum(info.file_size for _, info in wanted)
+    packed = sum(info.compress_size for _, info in wanted)
+    for size, compressed, limit in (
+        (small_size, small_packed, limits.max_ratio),
+        (total, packed, limits.max_archive_ratio),
+    ):
+        ratio = size / max(compressed, 1)
+        if size >= limits.ratio_floor_bytes and ratio > limit:
+            raise ArchiveRatioError(file=origin, ratio=ratio, limit=float(limit))
+    for name, info in wanted:
+        budget.admit(origin, name, info.file_size)
     return wanted
+
+
+def _check_method(origin: str, name: str, info: zipfile.ZipInfo) -> None:
+    """Refuse, before unpacking, what zipfile cannot unpack, saying what it is."""
+    if info.flag_bits & 0x1:
+        raise EncryptedArchiveError(file=origin, member=name)
+    if info.compress_type == _DEFLATE64:
+        raise Deflate64Error(file=origin, member=name)
+    if info.compress_type not in _METHODS:
+        raise UnsupportedCompressionError(file=origin, member=name, method=info.compress_type)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes:
@@ -250,7 +363,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+    except (*_DAMAGED, RuntimeError, NotImplementedError) as exc:
+        # The directory was checked for method and version; a local header that
+        # says otherwise (NotImplementedError) is damage too.
         raise CorruptArchiveError(file=origin) from exc
     if len(data) > info.file_size:
         raise MemberTooLargeError(

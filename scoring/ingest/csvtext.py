@@ -3,9 +3,13 @@
 Handles UTF-8 with or without BOM, UTF-16 (2018 files and one 2022 file:
 UTF-16LE with BOM, tab-separated, every field quoted), Windows-1252 from an
 Excel re-save, CRLF, comma/tab/semicolon delimiters, lines before the header
-(the Connections preamble), backslash-escaped quotes (Comments.csv) and quoted
-line breaks inside fields. The header row is *found* by matching the expected
-column names, never assumed to be the first line.
+(the Connections preamble, of any length), backslash-escaped quotes
+(Comments.csv, including a comment that ends in a backslash) and quoted line
+breaks inside fields. The header row is *found* by matching the expected
+column names, never assumed to be the first line. What a person can read is
+never dropped: a stray undefined byte or NUL becomes a visible ``�``; a
+duplicated column is read from whichever copy holds the value; a line with
+unquoted delimiters in its last, free-text column keeps that text.
 """
 
 from __future__ import annotations
@@ -17,19 +21,27 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as pa_csv
 
+from scoring.ingest.archive import settings
 from scoring.ingest.errors import MalformedCsvError, NotTextError, UnexpectedColumnsError
 from scoring.ingest.names import fold
 
-#: How far into a file the header row may sit (the 2022+ Connections preamble is 3 lines).
-HEADER_SEARCH_LINES = 40
 _HEAD_CHARS = 64 * 1024
+_REPLACEMENT = "\ufffd"
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+# A comment ending in a backslash: `\"` closes the field when a new row follows.
+_TRAILING_BACKSLASH = re.compile(r'(?<!\\)\\"(?=\r?\n\d{4}-\d{2}-\d{2}[ T]\d{2}:)')
+_ESCAPED_BACKSLASH = '\\\\"'  # read back as one backslash, then the closing quote
 _DELIMITERS = ("\t", ";", ",")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "No conversations found": LinkedIn's stand-in for an empty file.
 _NOTHING_FOUND = re.compile(r"^\W*no\b[\w\s]*\bfound\W*$", re.IGNORECASE)
 _SENTINEL = "\x1fend-of-file"
+_STRING_TYPES = {pa.string(): pd.StringDtype("pyarrow")}
 _VISIBLE = re.compile(r"\S")
 
 
@@ -40,6 +52,7 @@ class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, utf-16-le, utf-16-be, cp1252
     utf8: bytes | None = None  # the UTF-8 bytes of ``text`` when the file had them
+    replaced: int = 0  # bytes no encoding could read (and NULs), shown as U+FFFD
 
 
 @dataclass(frozen=True)
@@ -58,10 +71,15 @@ class Table:
 
     frame: pd.DataFrame
     malformed: int  # lines with more fields than the header, dropped by the parser
+    recovered: int = 0  # such lines kept, the surplus joined into the last column
 
 
 def decode_text(data: bytes, file: str) -> Decoded:
-    """The file's text with any BOM removed, or :class:`NotTextError` for binary data."""
+    """The file's text with any BOM removed, or :class:`NotTextError` for binary data.
+
+    A few bytes no encoding explains (a stray 0x81, a NUL) are text with a
+    flaw, not binary: each becomes ``�`` and is counted in ``replaced``.
+    """
     boms = (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -73,16 +91,36 @@ def decode_text(data: bytes, file: str) -> Decoded:
             decoded = _checked(_decode(body, encoding.removesuffix("-sig"), file), encoding, file)
             return Decoded(decoded.text, encoding, body if encoding == "utf-8-sig" else None)
     head = data[:4096]
-    if b"\x00" in head:
+    if head.count(0) > max(2, len(head) // 100):
         encoding = _bomless_utf16(head)
         if encoding is None:
             raise NotTextError(file=file)
         return _checked(_decode(data, encoding, file), encoding, file)
     try:
-        return Decoded(_checked(data.decode("utf-8"), "utf-8", file).text, "utf-8", data)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # Excel's plain "CSV" save writes Windows-1252, not UTF-8.
-        return _checked(_decode(data, "cp1252", file), "cp1252", file)
+        return _flawed(data, file)
+    nuls = text.count("\x00") if b"\x00" in data else 0
+    if nuls:
+        # The parser must not meet a NUL; the UTF-8 bytes no longer match the text.
+        text = text.replace("\x00", _REPLACEMENT)
+        return Decoded(_checked(text, "utf-8", file).text, "utf-8", None, nuls)
+    return Decoded(_checked(text, "utf-8", file).text, "utf-8", data)
+
+
+def _flawed(data: bytes, file: str) -> Decoded:
+    """Text that is not clean UTF-8: UTF-8 with a few bad bytes, or Windows-1252."""
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if _NON_ASCII.search(as_utf8) is not None:
+        # Real UTF-8 sequences beside the bad bytes: a UTF-8 file with a flaw.
+        text, encoding = as_utf8, "utf-8"
+    else:
+        # Excel's plain "CSV" save writes Windows-1252, not UTF-8; five of its
+        # byte values are undefined.
+        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    text = text.replace("\x00", _REPLACEMENT)
+    replaced = text.count(_REPLACEMENT)
+    return Decoded(_checked(text, encoding, file).text, encoding, None, replaced)
 
 
 def _decode(data: bytes, encoding: str, file: str) -> str:
@@ -124,23 +162,33 @@ def alias_lookup(aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {fold(name): field for field, names in aliases.items() for name in names}
 
 
-def find_header(text: str, lookup: Mapping[str, str]) -> Header | None:
+def find_header(
+    text: str, lookup: Mapping[str, str], search_bytes: int | None = None
+) -> Header | None:
     """The line among the first ones that names the most expected columns, or ``None``.
 
-    Each candidate line is split on tab, semicolon and comma; the split that
-    matches the most expected names wins, and the first line with the highest
-    count is the header. Lines before it (a preamble) are skipped.
+    Each candidate line is split (quotes respected) on tab, semicolon and
+    comma; the split that matches the most expected names wins, and the first
+    line with the highest count is the header. Lines before it (a preamble of
+    any length within ``search_bytes``, by default the ``header_search_bytes``
+    limit) are skipped; a quoted preamble cell that lists the column names is
+    one cell, so it cannot pass for the header.
     """
+    limit = settings()["header_search_bytes"] if search_bytes is None else search_bytes
     best: Header | None = None
     best_index = 0
     offset = 0
-    for index, line in enumerate(text[:_HEAD_CHARS].splitlines(keepends=True)):
+    for index, line in enumerate(text[:limit].splitlines(keepends=True)):
         # The header is the best line; a few lines past it nothing better comes.
-        if index >= HEADER_SEARCH_LINES or (best is not None and index > best_index + 3):
+        if best is not None and index > best_index + 3:
             break
         for delimiter in _DELIMITERS:
-            cells = (fold(cell.strip().strip('"').strip()) for cell in line.split(delimiter))
-            found = frozenset(lookup[c] for c in cells if c in lookup)
+            if delimiter not in line and delimiter != ",":
+                continue
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            found = frozenset(
+                lookup[c] for c in (fold(cell.strip()) for cell in cells) if c in lookup
+            )
             if found and (best is None or len(found) > len(best.fields)):
                 best, best_index = Header(offset, delimiter, found, line.strip()), index
         offset += len(line)
@@ -194,6 +242,7 @@ def read_table(
     file: str,
     escapechar: str | None = None,
     utf8: bytes | None = None,
+    free_text: frozenset[str] = frozenset(),
 ) -> Table:
     """Parse the rows below ``header`` into raw string columns named by canonical field.
 
@@ -201,33 +250,138 @@ def read_table(
     read, which keeps a 200k-row messages file fast); ``""`` stands for an
     empty cell. A line with more fields than the header (a quote LinkedIn did
     not escape) would shift its cells, so it is dropped and counted in
-    ``malformed``. A file cut off inside a quoted field raises
+    ``malformed`` — unless the header's last column is one of the
+    ``free_text`` fields: then the surplus is that text's own commas, joined
+    back and counted in ``recovered``. A file cut off inside a quoted field raises
     :class:`MalformedCsvError`. ``utf8``, the bytes ``text`` was decoded from,
     saves encoding it again for the parser.
     """
     cells = next(csv.reader([header.line], delimiter=header.delimiter), [])
-    wanted: dict[str, int] = {}
+    wanted: dict[str, list[int]] = {}
     for position, cell in enumerate(cells):
         field = lookup.get(fold(cell))
         if field is not None:
-            wanted.setdefault(field, position)
-    # With usecols pandas silently drops surplus fields, so one more column
-    # catches them; a last sentinel line guarantees that column exists.
+            wanted.setdefault(field, []).append(position)
+    if escapechar and '\\"' in text and _TRAILING_BACKSLASH.search(text, header.offset):
+        # The backslash before the closing quote is the comment's own: escape it.
+        body = _TRAILING_BACKSLASH.sub(lambda _: _ESCAPED_BACKSLASH, text[header.offset :])
+        text = text[: header.offset] + body
+        utf8 = None
+    used = sorted({p for positions in wanted.values() for p in positions} | {len(cells)})
+    body = _body(text, header, utf8)
+    frame = _parse_arrow(body, header, len(cells), used, escapechar)
+    if frame is None:
+        frame = _parse(body, header, len(cells), used, file=file, escapechar=escapechar)
     overflow = str(len(cells))
-    newline = "" if text.endswith(("\n", "\r")) else "\n"
-    sentinel = f"{newline}{header.delimiter * len(cells)}{_SENTINEL}\n".encode()
+    bad = (frame[overflow] != "").to_numpy(dtype=bool)
+    recovered = 0
+    last = len(cells) - 1
+    last_field = lookup.get(fold(cells[-1])) if cells else None
+    if bad.any() and last_field in free_text:
+        # The surplus is text of the last column: parse again as wide as the
+        # widest line and join it back.
+        lines = pd.Series(text[header.offset :].splitlines(), dtype="string")
+        width = 1 + int(lines.str.count(re.escape(header.delimiter)).max())
+        wide = _parse(body, header, width, list(range(width + 1)), file=file, escapechar=escapechar)
+        tail = wide.loc[bad].fillna("")
+        joined = tail[str(last)]
+        for position in range(last + 1, width + 1):
+            joined = joined + header.delimiter + tail[str(position)]
+        joined = joined.str.rstrip(header.delimiter)
+        frame.loc[bad, str(last)] = joined
+        recovered, bad = int(bad.sum()), np.zeros(len(frame), dtype=bool)
+    columns = {field: _first_filled(frame, positions, bad) for field, positions in wanted.items()}
+    return Table(pd.DataFrame(columns, index=frame.index[~bad]), int(bad.sum()), recovered)
+
+
+def _first_filled(frame: pd.DataFrame, positions: list[int], bad: np.ndarray) -> pd.Series:
+    """A field's cells; a field the header names twice takes the first copy that is filled."""
+    values = frame.loc[~bad, str(positions[0])]
+    for position in positions[1:]:
+        values = values.mask(values == "", frame.loc[~bad, str(position)])
+    return values
+
+
+def _body(text: str, header: Header, utf8: bytes | None) -> bytes:
+    """The UTF-8 bytes from the header line on (taken from ``utf8`` without re-encoding)."""
     if utf8 is None:
-        body = text[header.offset :].encode("utf-8")
-    else:
-        body = utf8[len(text[: header.offset].encode("utf-8")) :]
+        return text[header.offset :].encode("utf-8")
+    return utf8[len(text[: header.offset].encode("utf-8")) :]
+
+
+def _parse_arrow(
+    body: bytes, header: Header, width: int, usecols: list[int], escapechar: str | None
+) -> pd.DataFrame | None:
+    """The rows as :func:`_parse` gives them, read by pyarrow; ``None`` when it cannot.
+
+    pyarrow keeps every cell in Arrow memory (a message body never becomes a
+    Python string) and is several times faster than the C parser. It refuses a
+    row whose field count differs from the header's; such a file (and one cut
+    off inside a quote) goes to the C parser, which counts and recovers rows.
+    """
+    names = [str(i) for i in range(width)]
+    invalid: list[object] = []
+    # A file cut off inside a quote would swallow this last row.
+    newline = b"" if body.endswith((b"\n", b"\r")) else b"\n"
+    sentinel = newline + f"{header.delimiter * (width - 1)}{_SENTINEL}\n".encode()
+
+    def skip(row: object) -> str:
+        invalid.append(row)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(body + sentinel),
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=header.delimiter,
+                escape_char=escapechar or False,
+                newlines_in_values=True,
+                invalid_row_handler=skip,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                include_columns=[names[i] for i in sorted({*usecols, width - 1}) if i < width],
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    last = table.column(names[-1])
+    if invalid or not len(last) or last[-1].as_py() != _SENTINEL:
+        return None
+    frame = table.slice(0, len(last) - 1).to_pandas(types_mapper=_STRING_TYPES.get)
+    frame[str(width)] = pd.Series("", index=frame.index, dtype="string")
+    return frame
+
+
+def _parse(
+    body: bytes,
+    header: Header,
+    width: int,
+    usecols: list[int],
+    *,
+    file: str,
+    escapechar: str | None,
+) -> pd.DataFrame:
+    """The rows below the header as ``width`` + 1 string columns named ``"0"``, ``"1"``, …
+
+    With usecols pandas silently drops surplus fields, so one more column
+    catches them; a last sentinel line guarantees that column exists. Only the
+    ``usecols`` positions are parsed.
+    """
+    newline = b"" if body.endswith((b"\n", b"\r")) else b"\n"
+    sentinel = newline + f"{header.delimiter * width}{_SENTINEL}\n".encode()
+    names = [str(i) for i in range(width + 1)]
     try:
         frame = pd.read_csv(
             io.BytesIO(body + sentinel),  # bytes: the C parser reads them without a copy
             encoding="utf-8",
             sep=header.delimiter,
             header=0,
-            names=[str(i) for i in range(len(cells) + 1)],
-            usecols=[*wanted.values(), len(cells)],
+            names=names,
+            usecols=usecols,
             dtype="string",
             keep_default_na=False,
             na_filter=False,
@@ -240,9 +394,6 @@ def read_table(
         )
     except (pd.errors.ParserError, ValueError) as exc:
         raise MalformedCsvError(file=file) from exc
-    if not len(frame) or frame[overflow].iloc[-1] != _SENTINEL:
+    if not len(frame) or frame[str(width)].iloc[-1] != _SENTINEL:
         raise MalformedCsvError(file=file)
-    frame = frame.iloc[:-1]
-    bad = (frame[overflow] != "").to_numpy(dtype=bool)
-    columns = {field: frame.loc[~bad, str(position)] for field, position in wanted.items()}
-    return Table(pd.DataFrame(columns, index=frame.index[~bad]), int(bad.sum()))
+    return frame.iloc[:-1]

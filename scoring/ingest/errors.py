@@ -16,7 +16,7 @@ from scoring.errors import (
     SSIError,
     UnsafeArchiveError,
 )
-from scoring.i18n import fmt_number, t
+from scoring.export import shown_param
 
 
 class _LocalizedError(SSIError):
@@ -32,15 +32,7 @@ class _LocalizedError(SSIError):
 
     def shown(self, key: str, value: Any, lang: str) -> Any:
         """Numbers with the language's separators; a kind key as its name in ``lang``."""
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int):
-            return fmt_number(value, lang, 0)
-        if isinstance(value, float):
-            return fmt_number(value, lang, self.decimals)
-        if key == "kind":
-            return t(f"kind.{value}", lang)
-        return value
+        return shown_param(key, value, lang, self.decimals)
 
 
 class SourceNotFoundError(ExportError):
@@ -53,6 +45,12 @@ class NoLinkedInFilesError(ExportError):
     """Nothing given is a LinkedIn export file or a generic activity CSV."""
 
     code = "error.export.no_linkedin_files"
+
+
+class NoExportDateError(ExportError):
+    """Nothing tells when the export was made: no dated event, no date in its name."""
+
+    code = "error.export.no_date"
 
 
 class NotAZipError(ArchiveError):
@@ -96,6 +94,61 @@ class CompressionRatioError(_LocalizedError, UnsafeArchiveError):
 
     code = "error.archive.ratio"
     decimals = 0
+
+
+class ArchiveRatioError(_LocalizedError, UnsafeArchiveError):
+    """The archive as a whole (or its small files together) compressed like a zip bomb."""
+
+    code = "error.archive.archive_ratio"
+    decimals = 0
+
+
+class EncryptedArchiveError(ArchiveError):
+    """A zip whose members need a password."""
+
+    code = "error.archive.encrypted"
+
+
+class Deflate64Error(ArchiveError):
+    """A zip packed with Deflate64, which Windows uses for large folders."""
+
+    code = "error.archive.deflate64"
+
+
+class UnsupportedCompressionError(ArchiveError):
+    """A zip packed with a method the reader cannot unpack (not stored/deflate/bzip2/LZMA)."""
+
+    code = "error.archive.method"
+
+
+class UnsupportedZipVersionError(ArchiveError):
+    """A member that claims to need a zip version newer than any tool writes."""
+
+    code = "error.archive.version"
+
+
+class NotRegularFileError(ExportError):
+    """A path that is a device, pipe or socket, not a file or folder."""
+
+    code = "error.export.not_regular"
+
+
+class LineTooLongError(_LocalizedError, UnsafeArchiveError):
+    """A file with a line far longer than any export file has."""
+
+    code = "error.archive.line_too_long"
+
+
+class TwoPeopleError(ExportError):
+    """Files of two different people's exports given together."""
+
+    code = "error.export.two_people"
+
+
+class TooManyOfKindError(_LocalizedError, UnsafeArchiveError):
+    """Far more files of one kind than any export holds."""
+
+    code = "error.archive.too_many_of_kind"
 
 
 class TooManyMembersError(_LocalizedError, UnsafeArchiveError):

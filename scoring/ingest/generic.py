@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scoring.i18n import t
+from scoring.export import Notice
 from scoring.ingest.csvtext import Header, alias_lookup, find_header, read_table
 from scoring.ingest.dates import parse_dates
 from scoring.ingest.kinds import finalize, media_type, text_length, upper
@@ -67,12 +67,12 @@ class GenericResult:
     frames: dict[str, pd.DataFrame]
     rows: int
     skip_reasons: dict[str, int]
-    warnings: list[str]
+    warnings: list[Notice]
 
 
-def generic_header(text: str) -> Header | None:
+def generic_header(text: str, search_bytes: int | None = None) -> Header | None:
     """The header of a generic activity CSV, or ``None`` when ``text`` is not one."""
-    header = find_header(text, GENERIC_LOOKUP)
+    header = find_header(text, GENERIC_LOOKUP, search_bytes)
     if header is not None and {"timestamp", "kind"} <= header.fields:
         return header
     return None
@@ -80,22 +80,28 @@ def generic_header(text: str) -> Header | None:
 
 def read_generic(text: str, header: Header, *, file: str) -> GenericResult:
     """Turn a generic activity CSV into normalized frames, one per export kind it feeds."""
-    raw = read_table(text, header, GENERIC_LOOKUP, file=file).frame
+    table = read_table(text, header, GENERIC_LOOKUP, file=file, free_text=frozenset({"detail"}))
+    raw = table.frame
     skips: dict[str, int] = {}
-    warnings: list[str] = []
+    warnings: list[Notice] = []
+    if table.malformed:
+        skips["ingest.skip.malformed_line"] = table.malformed
+    if table.recovered:
+        params = {"count": table.recovered, "column": "detail"}
+        warnings.append(Notice(key="ingest.warning.recovered_lines", params=params))
     cell = {name: _text(raw, name) for name in GENERIC_FIELDS}
     folded = cell["kind"].str.lower().str.replace("[ \t-]+", "_", regex=True)
     kind = folded.map(KIND_ALIASES, na_action="ignore").astype("string")
     unknown = kind.isna()
     if unknown.any():
-        skips[t("ingest.skip.unknown_kind", "en")] = int(unknown.sum())
+        skips["ingest.skip.unknown_kind"] = int(unknown.sum())
         shown = ", ".join(sorted(cell["kind"][unknown].fillna("").unique())[:5])
-        warnings.append(t("ingest.warning.unknown_kinds", "en", kinds=shown or "-"))
+        warnings.append(Notice(key="ingest.warning.unknown_kinds", params={"kinds": shown or "-"}))
     parsed = parse_dates(cell["timestamp"])
     for reason, mask in (("ingest.skip.unreadable_date", parsed.unreadable & ~unknown),
                          ("ingest.skip.no_date", parsed.missing & ~unknown)):  # fmt: skip
         if mask.any():
-            skips[t(reason, "en")] = int(mask.sum())
+            skips[reason] = int(mask.sum())
     keep = ~unknown & parsed.values.notna()
     frames: dict[str, pd.DataFrame] = {}
     for generic_kind in sorted(kind[keep].unique()):

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from scoring.export import COLUMNS, PANDAS_DTYPES
-from scoring.i18n import t
+from scoring.export import COLUMNS, PANDAS_DTYPES, Notice
 from scoring.ingest.csvtext import alias_lookup
 from scoring.ingest.dates import UTC_NS, parse_dates
 from scoring.ingest.privacy import person_text, profile_url_text, salted_key
@@ -32,7 +31,7 @@ class Rows:
     frame: pd.DataFrame  # canonical field → raw strings ("" = empty)
     spec: KindSpec
     owner_name: str | None = None  # the profile's display name, folded, for messages
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     _unreadable: dict[str, pd.Series] = field(default_factory=dict, init=False, repr=False)
 
     def has(self, name: str) -> bool:
@@ -56,7 +55,9 @@ class Rows:
         if bad and warn:
             column = self.spec.header_name(name)
             self.warnings.append(
-                t("ingest.warning.unreadable_dates", "en", count=bad, column=column)
+                Notice(
+                    key="ingest.warning.unreadable_dates", params={"count": bad, "column": column}
+                )
             )
         self._unreadable[name] = parsed.unreadable
         return parsed.values
@@ -99,8 +100,8 @@ class Normalized:
     """One file's rows in normalized columns, with what was dropped and why."""
 
     frame: pd.DataFrame
-    skip_reasons: dict[str, int]
-    warnings: list[str]
+    skip_reasons: dict[str, int]  # ingest.skip.* key → count
+    warnings: list[Notice]
 
 
 def normalize(rows: Rows) -> Normalized:
@@ -113,7 +114,7 @@ def normalize(rows: Rows) -> Normalized:
     skips: dict[str, int] = {}
     empty = _all_empty(rows.frame)
     if empty.any():
-        skips[t("ingest.skip.empty_row", "en")] = int(empty.sum())
+        skips["ingest.skip.empty_row"] = int(empty.sum())
         rows = Rows(rows.frame[~empty], spec, rows.owner_name, rows.warnings)
     columns = _default_columns(rows)
     if spec.build is not None:
@@ -125,7 +126,7 @@ def normalize(rows: Rows) -> Normalized:
         for reason, mask in (("ingest.skip.unreadable_date", no_date & unreadable),
                              ("ingest.skip.no_date", no_date & ~unreadable)):  # fmt: skip
             if mask.any():
-                skips[t(reason, "en")] = int(mask.sum())
+                skips[reason] = int(mask.sum())
         frame = frame[~no_date]
     return Normalized(frame.reset_index(drop=True), skips, rows.warnings)
 
@@ -249,7 +250,7 @@ def _from_owner(rows: Rows, sender: pd.Series, sponsored: pd.Series) -> pd.Serie
         return pd.Series(False, index=sender.index)
     # Without a name to look for, "no sender matches" would blame a file the user never gave.
     key = "ingest.warning.owner_guessed" if rows.owner_name else "ingest.warning.owner_unnamed"
-    rows.warnings.append(t(key, "en"))
+    rows.warnings.append(Notice(key=key))
     return (sender == counts.index[0]).fillna(False)
 
 

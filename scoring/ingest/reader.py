@@ -9,13 +9,16 @@ repeats a row of an earlier file once → decide archive kind and export date.
 
 from __future__ import annotations
 
+import csv
 import html
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from scoring.export import (
@@ -23,11 +26,11 @@ from scoring.export import (
     KINDS,
     ArchiveKind,
     ExportData,
+    Notice,
     Profile,
     SourceReport,
     empty_frame,
 )
-from scoring.i18n import t
 from scoring.ingest.archive import ArchiveLimits, Collected, Member, Source, collect, content_hash
 from scoring.ingest.csvtext import (
     Header,
@@ -40,10 +43,23 @@ from scoring.ingest.csvtext import (
     says_nothing_found,
 )
 from scoring.ingest.dates import parse_dates
-from scoring.ingest.errors import EmptyFileError, NoLinkedInFilesError, NotTextError
+from scoring.ingest.errors import (
+    EmptyFileError,
+    NoExportDateError,
+    NoLinkedInFilesError,
+    NotTextError,
+    TooManyOfKindError,
+    TwoPeopleError,
+)
 from scoring.ingest.generic import generic_header, read_generic
-from scoring.ingest.kinds import SPECS, Rows, finalize, normalize
-from scoring.ingest.names import archive_name_facts, article_stem_parts, is_article, kind_for_name
+from scoring.ingest.kinds import SPECS, KindSpec, Rows, finalize, normalize
+from scoring.ingest.names import (
+    archive_name_facts,
+    article_stem_parts,
+    fold,
+    is_article,
+    kind_for_name,
+)
 from scoring.ingest.privacy import person_text
 
 #: ``SourceReport.kind`` of a generic activity CSV (it feeds several kinds).
@@ -63,6 +79,11 @@ UNDATING_KINDS = frozenset({
     "publications", "events",
 })  # fmt: skip
 
+#: Fields a person writes freely: unquoted commas in them are text, not separators.
+FREE_TEXT = frozenset({
+    "message", "commentary", "content", "query", "summary", "description", "headline",
+})  # fmt: skip
+
 _IDENTITY = ("profile", "connections")
 _TITLE = re.compile(r"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -76,14 +97,13 @@ class _FileResult:
     kind: str  # an export kind, or GENERIC
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     skip_reasons: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     blank: bool = False
     legacy: bool = False  # read as UTF-16 or Windows-1252: an older copy of the data
 
     def skip(self, reason_key: str, count: int) -> None:
         if count:
-            reason = t(reason_key, "en")
-            self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + count
+            self.skip_reasons[reason_key] = self.skip_reasons.get(reason_key, 0) + count
 
     def report(self) -> SourceReport:
         return SourceReport(
@@ -106,7 +126,10 @@ class _Plan:
 
 
 def read_export(
-    sources: Sequence[Source] | Source, *, limits: ArchiveLimits | None = None
+    sources: Sequence[Source] | Source,
+    *,
+    limits: ArchiveLimits | None = None,
+    today: date | None = None,
 ) -> ExportData:
     """Read a LinkedIn data export (or a generic activity CSV) into normalized frames.
 
@@ -117,20 +140,26 @@ def read_export(
     gets a frame with the normalized columns (empty when the export lacks it).
     Bad input raises a subclass of :class:`~scoring.errors.ExportError` whose
     message names the file; nothing is returned half-read.
+
+    The export date comes from the archive's name, else from the newest
+    plausible event in the data, else it is ``today`` (the caller's clock: the
+    reader never reads one); with none of the three :class:`NoExportDateError`.
     """
-    collected = collect(sources, limits or ArchiveLimits())
-    plan = _plan(collected)
-    results = _read_all(plan)
+    limits = limits or ArchiveLimits()
+    collected = collect(sources, limits)
+    plan = _plan(collected, limits)
+    results = _read_all(plan, limits)
     if all(result.blank for result in results):
         raise EmptyFileError(file=results[0].file)
     frames = _merge(results)
     present = frozenset(kind for r in results for kind in r.frames)
     name_kind, name_date, archive_name = _name_facts(collected)
+    export_date = _export_date(results, name_date, today, collected)
     return ExportData(
         frames=frames,
         profile=_profile(frames),
         archive_kind=name_kind or archive_kind_of(present),
-        export_date=name_date or newest_date(frames),
+        export_date=export_date,
         sources=tuple(result.report() for result in results),
         ignored=tuple(plan.ignored),
         content_hash=content_hash(collected.members),
@@ -156,22 +185,89 @@ def archive_kind_of(present: frozenset[str]) -> ArchiveKind:
     return "partial"
 
 
-def newest_date(frames: dict[str, pd.DataFrame]) -> date:
-    """The UTC date of the newest event in the export (today when it has none)."""
-    newest = [
-        frame["at"].max()
-        for kind, frame in frames.items()
-        if kind not in UNDATING_KINDS and "at" in frame and frame["at"].notna().any()
+def newest_date(frames: dict[str, pd.DataFrame], today: date | None = None) -> date | None:
+    """The UTC date of the newest plausible event in the export (``None`` when it has none).
+
+    Events after ``today`` cannot have happened yet. Without ``today``, a few
+    events far beyond all the others (a typo such as 2199-12-31) do not count:
+    see :func:`last_plausible_day`.
+    """
+    days = _event_days(frames.items())
+    if not len(days):
+        return None
+    last = last_plausible_day(days, today)
+    plausible = days[days <= np.datetime64(last)] if last is not None else days
+    return pd.Timestamp(plausible.max()).date() if len(plausible) else None
+
+
+def last_plausible_day(days: np.ndarray, today: date | None = None) -> date | None:
+    """The newest day an event of this export can carry; ``None``: no bound.
+
+    With ``today``, tomorrow (an export's UTC times run up to a day ahead of the
+    local date). Without it, the newest days are implausible when they are a
+    small tail (at most 1 % of the events, at least one) more than
+    :data:`FAR_BEYOND_DAYS` after every other event.
+    """
+    if today is not None:
+        return today + timedelta(days=1)
+    ordered = np.sort(days)
+    if len(ordered) < 2:
+        return None
+    gaps = np.diff(ordered) > np.timedelta64(FAR_BEYOND_DAYS, "D")
+    tail_limit = max(1, len(ordered) // 100)
+    cut = np.flatnonzero(gaps[-tail_limit:])
+    if not len(cut):
+        return None
+    start = len(ordered) - tail_limit + int(cut[0])  # the first implausible day's position
+    return pd.Timestamp(ordered[start - 1]).date()
+
+
+#: How far after all other events a few outliers must lie to be taken for typos.
+FAR_BEYOND_DAYS = 5 * 365
+
+
+def _event_days(frames: Iterable[tuple[str, pd.DataFrame]]) -> np.ndarray:
+    parts = [
+        frame["at"].dropna().dt.tz_convert(None).to_numpy().astype("datetime64[D]")
+        for kind, frame in frames
+        if kind not in UNDATING_KINDS and "at" in frame
     ]
-    if not newest:
-        return datetime.now(UTC).date()
-    return max(newest).date()
+    return np.concatenate(parts) if parts else np.array([], dtype="datetime64[D]")
+
+
+def _export_date(
+    results: list[_FileResult], name_date: date | None, today: date | None, collected: Collected
+) -> date:
+    """The export date; every file with events after the last plausible day is warned about."""
+    days = _event_days((k, f) for r in results for k, f in r.frames.items())
+    last = name_date + timedelta(days=1) if name_date else last_plausible_day(days, today)
+    if last is not None and len(days):
+        bound = pd.Timestamp(last + timedelta(days=1), tz="UTC")
+        for result in results:
+            late = sum(
+                int((frame["at"] >= bound).sum())
+                for kind, frame in result.frames.items()
+                if kind not in UNDATING_KINDS and "at" in frame
+            )
+            if late:
+                result.warnings.append(
+                    Notice(key="ingest.warning.future_dates", params={"count": late, "date": last})
+                )
+    if name_date is not None:
+        return name_date
+    plausible = days[days <= np.datetime64(last)] if last is not None else days
+    if len(plausible):
+        return pd.Timestamp(plausible.max()).date()
+    if today is not None:
+        return today
+    shown = dict.fromkeys(m.origin for m in collected.members)
+    raise NoExportDateError(file=", ".join(shown) or "-")
 
 
 # --- sorting members ----------------------------------------------------------------
 
 
-def _plan(collected: Collected) -> _Plan:
+def _plan(collected: Collected, limits: ArchiveLimits) -> _Plan:
     plan = _Plan()
     for position, member in enumerate(collected.members):
         plan.order.setdefault(member.name, position)
@@ -180,53 +276,71 @@ def _plan(collected: Collected) -> _Plan:
             plan.articles.append(member)
         elif kind is not None:
             plan.tables.append((member, kind))
-        elif (found := _generic(member)) is not None:
+        elif (found := _generic(member, limits)) is not None:
             plan.generic.append((member, *found))
         else:
             plan.ignored.append(member.name)
     if not (plan.tables or plan.articles or plan.generic):
         shown = dict.fromkeys(m.origin for m in collected.members) or collected.container_names
         raise NoLinkedInFilesError(file=", ".join(shown) or "-")
+    _check_files_per_kind(plan, limits)
     # The profile comes first: its name tells which message sender is the owner.
     plan.tables.sort(key=lambda item: item[1] != "profile")
     return plan
 
 
-def _generic(member: Member) -> tuple[str, Header] | None:
+def _check_files_per_kind(plan: _Plan, limits: ArchiveLimits) -> None:
+    """Refuse far more files of one kind than an export has (each costs a parse)."""
+    counts = Counter(kind for _, kind in plan.tables)
+    counts[GENERIC] = len(plan.generic)
+    kind, count = counts.most_common(1)[0]
+    if count > limits.max_files_per_kind:
+        members = [m for m, k in plan.tables if k == kind] or [m for m, _, _ in plan.generic]
+        raise TooManyOfKindError(
+            file=members[0].origin, kind=kind, count=count, limit=limits.max_files_per_kind
+        )
+
+
+def _generic(member: Member, limits: ArchiveLimits) -> tuple[str, Header] | None:
     if not member.name.lower().endswith((".csv", ".txt")):
         return None
     try:
         text = decode_text(member.data, member.name).text
     except NotTextError:
         return None  # an unknown binary file is just not ours
-    header = generic_header(text)
+    header = generic_header(text, limits.generic_header_search_bytes)
     return None if header is None else (text, header)
 
 
 # --- reading ------------------------------------------------------------------------
 
 
-def _read_all(plan: _Plan) -> list[_FileResult]:
+def _read_all(plan: _Plan, limits: ArchiveLimits) -> list[_FileResult]:
     results: list[_FileResult] = []
     owner: str | None = None
+    people: dict[str, tuple[str, str]] = {}  # folded owner name → (name as written, origin)
     seen: dict[tuple[str, int], list[Member]] = {}
     for member, kind in plan.tables:
         twin = next(
             (m for m in seen.get((kind, len(member.data)), []) if m.data == member.data), None
         )
         if twin is not None:
-            warning = t("ingest.warning.same_content", "en", other=twin.name)
+            warning = Notice(key="ingest.warning.same_content", params={"other": twin.name})
             results.append(
                 _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
             )
             continue
         seen.setdefault((kind, len(member.data)), []).append(member)
-        result = _read_table(member, kind, owner)
-        if kind == "profile" and owner is None:
-            owner = _owner_name(result.frames[kind])
+        result = _read_table(member, kind, owner, limits)
+        if kind == "profile":
+            _one_person(people, result.frames[kind], member.origin)
+            owner = owner or next(iter(people), None)
         results.append(result)
     results.extend(_read_articles(plan.articles))
     for member, text, header in plan.generic:
+        if is_blank(text[header.offset + len(header.line) :]):
+            results.append(_FileResult(member.name, GENERIC))  # a header and no rows
+            continue
         generic = read_generic(text, header, file=member.name)
         result = _FileResult(member.name, GENERIC, generic.frames, warnings=generic.warnings)
         result.skip_reasons.update(generic.skip_reasons)
@@ -235,18 +349,18 @@ def _read_all(plan: _Plan) -> list[_FileResult]:
     return sorted(results, key=lambda result: plan.order[result.file])
 
 
-def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
+def _read_table(member: Member, kind: str, owner: str | None, limits: ArchiveLimits) -> _FileResult:
     spec = SPECS[kind]
     decoded = decode_text(member.data, member.name)
     text = decoded.text
     if is_blank(text):
-        warning = t("ingest.warning.empty_file", "en")
+        warning = Notice(key="ingest.warning.empty_file")
         return _FileResult(
             member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
         )
-    header = find_header(text, spec.lookup)
+    header = find_header(text, spec.lookup, limits.header_search_bytes)
     if header is None and says_nothing_found(text):
-        warning = t("ingest.warning.nothing_found", "en", line=first_line(text))
+        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(text)})
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     header = require_columns(
         header,
@@ -257,6 +371,10 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         kind=kind,
         expected=spec.expected,
     )
+    if is_blank(text[header.offset + len(header.line) :]):
+        # A header and no rows: nothing for the parser to do.
+        warning = Notice(key="ingest.warning.header_only")
+        return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     table = read_table(
         text,
         header,
@@ -264,26 +382,52 @@ def _read_table(member: Member, kind: str, owner: str | None) -> _FileResult:
         file=member.name,
         escapechar=spec.escapechar,
         utf8=decoded.utf8,
+        free_text=FREE_TEXT,
     )
     normalized = normalize(Rows(table.frame, spec, owner))
     result = _FileResult(member.name, kind, {kind: normalized.frame}, dict(normalized.skip_reasons))
     result.warnings.extend(normalized.warnings)
     result.legacy = not decoded.encoding.startswith("utf-8")
     result.skip("ingest.skip.malformed_line", table.malformed)
+    if decoded.replaced:
+        result.warnings.append(
+            Notice(key="ingest.warning.replaced", params={"count": decoded.replaced})
+        )
+    if table.recovered:
+        column = spec.header_name(_last_field(header, spec))
+        result.warnings.append(
+            Notice(
+                key="ingest.warning.recovered_lines",
+                params={"count": table.recovered, "column": column},
+            )
+        )
     if kind in ("profile", "profile_summary") and len(normalized.frame) > 1:
         result.skip("ingest.skip.extra_profile_row", len(normalized.frame) - 1)
         result.frames[kind] = normalized.frame.iloc[:1]
     if len(table.frame) == 0 and table.malformed == 0:
-        result.warnings.append(t("ingest.warning.header_only", "en"))
+        result.warnings.append(Notice(key="ingest.warning.header_only"))
     return result
 
 
-def _owner_name(profile: pd.DataFrame) -> str | None:
+def _last_field(header: Header, spec: KindSpec) -> str:
+    last = next(csv.reader([header.line], delimiter=header.delimiter), [""])[-1]
+    return spec.lookup.get(fold(last), last)
+
+
+def _one_person(people: dict[str, tuple[str, str]], profile: pd.DataFrame, origin: str) -> None:
+    """Note the profile's owner; a second, different owner is :class:`TwoPeopleError`."""
     if profile.empty:
-        return None
-    full = profile["first_name"].fillna("") + " " + profile["last_name"].fillna("")
-    name = person_text(full).iloc[0]
-    return None if pd.isna(name) or not name else str(name)
+        return
+    first, last = (profile[c].fillna("").iloc[0] for c in ("first_name", "last_name"))
+    written = f"{first} {last}".strip()
+    folded = person_text(pd.Series([written], dtype="string")).iloc[0]
+    if pd.isna(folded) or not folded or folded in people:
+        return
+    if people:
+        other, other_origin = next(iter(people.values()))
+        shown = dict.fromkeys((other_origin, origin))
+        raise TwoPeopleError(file=", ".join(shown), first=other, second=written)
+    people[str(folded)] = (written, origin)
 
 
 def _read_articles(members: list[Member]) -> list[_FileResult]:
@@ -340,14 +484,11 @@ def _drop_repeats(kind: str, holders: list[_FileResult]) -> None:
     key = list(DEDUP_COLUMNS.get(kind, tuple(c for c in stacked.columns if c != "_file")))
     first_file = stacked.groupby(key, dropna=False, sort=False)["_file"].transform("min")
     repeat = stacked["_file"] > first_file
-    for i, result in enumerate(holders):
+    for i, dropped in stacked.loc[repeat, "_file"].value_counts(sort=False).items():
+        result = holders[int(i)]
         mine = stacked["_file"] == i
-        dropped = int((repeat & mine).sum())
-        if dropped:
-            result.skip("ingest.skip.duplicate", dropped)
-            result.frames[kind] = (
-                stacked[mine & ~repeat].drop(columns="_file").reset_index(drop=True)
-            )
+        result.skip("ingest.skip.duplicate", int(dropped))
+        result.frames[kind] = stacked[mine & ~repeat].drop(columns="_file").reset_index(drop=True)
 
 
 # --- facts about the whole export ------------------------------------------------------

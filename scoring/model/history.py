@@ -9,7 +9,7 @@ much as one score.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 import numpy as np
@@ -43,6 +43,43 @@ def first_activity(data: ExportData) -> date | None:
     days = np.concatenate(parts)
     days = days[days != ALWAYS]
     return day_from_number(int(days.min())) if len(days) else None
+
+
+#: How far past its export date an export may be scored: its activity leaves the window.
+AS_OF_DAYS_AFTER_EXPORT = 365
+
+
+def as_of_range(data: ExportData) -> tuple[date, date]:
+    """The dates an export can be scored as of: its first activity … a year after its date.
+
+    Before the first dated activity or connection there is nothing to score; after
+    the export date the export knows nothing new, and a year on every trailing
+    count has long left the window. An export without dated activity starts on its
+    export date.
+    """
+    first = first_activity(data) or data.export_date
+    last = data.export_date + timedelta(days=AS_OF_DAYS_AFTER_EXPORT)
+    return min(first, data.export_date), last
+
+
+def checked_as_of(data: ExportData, as_of: date | None, option: str = "--as-of") -> date:
+    """``as_of`` (default: the export date) if :func:`as_of_range` allows it.
+
+    Raises :class:`~scoring.errors.InputError` with one line naming the allowed
+    range otherwise.
+    """
+    if as_of is None:
+        return data.export_date
+    first, last = as_of_range(data)
+    if not first <= as_of <= last:
+        raise InputError(
+            "error.score_input.as_of_range",
+            option=option,
+            value=as_of.isoformat(),
+            first=first.isoformat(),
+            last=last.isoformat(),
+        )
+    return as_of
 
 
 def history_days(start: date, end: date, freq: Freq) -> np.ndarray:

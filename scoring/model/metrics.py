@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import numpy as np
@@ -81,15 +80,10 @@ class Context:
         return frame_of(self.data, kind)
 
 
-@cache
-def _empty(kind: str) -> pd.DataFrame:
-    return empty_frame(kind)
-
-
 def frame_of(data: ExportData, kind: str) -> pd.DataFrame:
-    """``data``'s frame of ``kind``, or a shared empty one (never copied, never changed)."""
+    """``data``'s frame of ``kind``, or an empty one with its columns."""
     frame = data.frames.get(kind)
-    return _empty(kind) if frame is None else frame
+    return empty_frame(kind) if frame is None else frame
 
 
 # ------------------------------------------------------------------ text matching
@@ -185,7 +179,7 @@ def count_in_window(row_filter: RowFilter | None = None) -> MetricFn:
     return value
 
 
-def profile_completeness(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def profile_completeness(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Share of the configured profile items present on each day (0 … 1)."""
     items = ctx.config.completeness.items
     done = np.zeros(len(days))
@@ -248,7 +242,7 @@ def current_positions(positions: pd.DataFrame) -> Intervals:
     return Intervals.of(*position_bounds(positions))
 
 
-def endorsements(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def endorsements(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Endorsements received and shown, counted once per day + skill + endorser."""
     frame = ctx.frame("endorsements_received")
     shown = matches_any(frame["status"], ctx.config.statuses.endorsements, empty_counts=True)
@@ -262,14 +256,14 @@ def endorsements(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np
     return since(unique["day"].to_numpy(np.int64)).count_at(days)
 
 
-def recommendations(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def recommendations(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Recommendations received that are visible (or carry no status)."""
     frame = ctx.frame("recommendations_received")
     shown = matches_any(frame["status"], ctx.config.statuses.recommendations, empty_counts=True)
     return since(day_numbers(frame["at"])[shown]).count_at(days)
 
 
-def articles(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def articles(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Long-form articles published on or before each day."""
     return since(day_numbers(ctx.frame("articles")["at"])).count_at(days)
 
@@ -302,17 +296,17 @@ def _connection_days(ctx: Context) -> np.ndarray:
     return ctx.memo("connection_days", lambda: day_numbers(ctx.frame("connections")["at"]))
 
 
-def connections(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def connections(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """First-degree connections made on or before each day (undated ones always)."""
     return since(_connection_days(ctx)).count_at(days)
 
 
-def connection_growth(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def connection_growth(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Connections made in the trailing window."""
     return trailing(_connection_days(ctx), ctx.window).count_at(days)
 
 
-def decision_makers(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def decision_makers(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Connections whose current position names a senior role (one regex, EN + DE)."""
     from scoring.model.config import seniority_pattern
 
@@ -322,7 +316,7 @@ def decision_makers(ctx: Context, sources: tuple[str, ...], days: np.ndarray) ->
     return since(_connection_days(ctx)[hit]).count_at(days)
 
 
-def coworkers(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def coworkers(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Connections at a company where the owner holds a current position, on each day.
 
     Each connection at such a company counts from the later of its connection day
@@ -346,7 +340,7 @@ def coworkers(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.nd
     return distinct(pairs["who"].to_numpy(), starts, pairs["end"].to_numpy(np.int64)).count_at(days)
 
 
-def network_breadth(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def network_breadth(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Distinct companies among connections made on or before each day."""
     keys = text_keys(ctx.frame("connections")["company"])
     named = keys >= 0
@@ -363,7 +357,7 @@ def _sent_invitations(ctx: Context) -> pd.DataFrame:
     return invitations[outgoing(invitations)]
 
 
-def invitations_accepted(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def invitations_accepted(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Invitations sent in the window whose invitee had become a connection by each day.
 
     An invitation counts from the day both are true (sent, and the invitee among
@@ -386,7 +380,7 @@ def invitations_accepted(ctx: Context, sources: tuple[str, ...], days: np.ndarra
     return _with_denominator(accepted, trailing(sent_days, ctx.window).count_at(days))
 
 
-def invitations_with_note(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def invitations_with_note(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Invitations sent in the window that carried a personal note; NaN when none was sent."""
     sent = _sent_invitations(ctx)
     sent_days = day_numbers(sent["at"])
@@ -451,12 +445,12 @@ def _answered(ctx: Context, days: np.ndarray, *, quick_only: bool) -> np.ndarray
     return _with_denominator(answered, written_to)
 
 
-def replies(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def replies(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Conversations in the window in which the owner answered someone; NaN if nobody wrote."""
     return _answered(ctx, days, quick_only=False)
 
 
-def quick_replies(ctx: Context, sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
+def quick_replies(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Conversations in the window answered within ``quick_hours``; NaN if nobody wrote."""
     return _answered(ctx, days, quick_only=True)
 
@@ -515,3 +509,19 @@ METRIC_SPECS: dict[str, MetricSpec] = {
     "quick_replies": MetricSpec(quick_replies, "trailing", "count", ("messages",)),
     "connection_growth": MetricSpec(connection_growth, "trailing", "count", ("connections",)),
 }  # fmt: skip
+
+#: Kinds a Complete archive leaves out when there is nothing to hold (no article written,
+#: no recommendation received): there, no file means none, not a missing input.
+OMITTED_WHEN_EMPTY: frozenset[str] = frozenset({"articles", "recommendations_received"})
+
+#: Sub-metrics whose value is a count of dated events (or of distinct days) in the
+#: trailing window: a change between two days splits exactly into the events that
+#: entered the window and those that left it, since the same function over a shorter
+#: window counts either part (see :mod:`scoring.model.attribution`).
+WINDOW_COUNTS: frozenset[str] = frozenset(
+    {
+        "media_posts", "people_searches", "invitations_sent", "days_active", "posts",
+        "comments", "reactions", "poll_votes", "group_activity", "messages_sent",
+        "invitations_with_note", "connection_growth",
+    }
+)  # fmt: skip

@@ -15,8 +15,9 @@ def score_payload(score: Score, lang: str = "en") -> dict[str, Any]:
     """``score`` as ``{"as_of", "window_days", "total", "model_version", "pillars"}``.
 
     Each pillar is ``{"score", "max", "metrics": [...]}`` and each sub-metric
-    ``{"key", "label", "value", "target", "points", "max_points", "missing_input"}``
-    with the label in ``lang``; a value that is None stays ``null``.
+    ``{"key", "label", "value", "target", "points", "max_points", "missing_input",
+    "status"}`` with the label in ``lang``; a value that is None stays ``null``;
+    ``status`` says what the value rests on (see :class:`~scoring.results.MetricScore`).
     """
     return {
         "as_of": score.as_of.isoformat(),
@@ -36,6 +37,7 @@ def score_payload(score: Score, lang: str = "en") -> dict[str, Any]:
                         "points": m.points,
                         "max_points": m.max_points,
                         "missing_input": m.missing_input,
+                        "status": m.status,
                     }
                     for m in score.pillars[key].metrics
                 ],

@@ -8,6 +8,7 @@ asks it for every day of a history. Both therefore agree to the cent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,7 +19,7 @@ from scoring.export import ExportData
 from scoring.model.config import MetricConfig, ModelConfig, load_config
 from scoring.model.curve import curve_points
 from scoring.model.manual import ManualInputs
-from scoring.model.metrics import METRIC_SPECS, Context
+from scoring.model.metrics import METRIC_SPECS, OMITTED_WHEN_EMPTY, Context
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 
 _EPOCH = date(1970, 1, 1)
@@ -86,6 +87,43 @@ class Evaluation:
     total: np.ndarray
 
 
+def none_in_export(data: ExportData, sources: tuple[str, ...]) -> bool:
+    """True when no file of ``sources`` means there is none of it, not that it is missing.
+
+    A Complete archive leaves some files out when they would be empty
+    (:data:`~scoring.model.metrics.OMITTED_WHEN_EMPTY`); a Basic or partial one may
+    simply not carry them.
+    """
+    return (
+        data.archive_kind == "complete"
+        and bool(sources)
+        and set(sources) <= OMITTED_WHEN_EMPTY
+        and not any(data.has(kind) for kind in sources)
+    )
+
+
+def metric_status(
+    data: ExportData,
+    key: str,
+    metric: MetricConfig,
+    value: float,
+    missing: bool,
+    manual: ManualInputs | None,
+) -> str:
+    """What a sub-metric's value rests on (see :attr:`scoring.results.MetricScore.status`)."""
+    spec = METRIC_SPECS[key]
+    if spec.fn is None:
+        if not np.isnan(value):
+            return "measured"
+        entered = manual is not None and getattr(manual, spec.manual_field or "") is not None
+        return "entered_later" if entered else "not_entered"
+    if missing:
+        return "missing_file"
+    if none_in_export(data, metric.sources):
+        return "none_in_export"
+    return "no_value" if np.isnan(value) else "measured"
+
+
 def _manual_values(
     field: str, manual: ManualInputs | None, data: ExportData, days: np.ndarray
 ) -> np.ndarray:
@@ -96,6 +134,49 @@ def _manual_values(
     return np.where(days >= since, float(given), np.nan)
 
 
+@dataclass(frozen=True)
+class Points:
+    """Points, pillar scores and totals for arrays of raw sub-metric values."""
+
+    points: dict[str, np.ndarray]
+    targets: dict[str, float]
+    pillars: dict[str, np.ndarray]
+    total: np.ndarray
+
+
+def aggregate_points(
+    values: Mapping[str, np.ndarray],
+    *,
+    window: int,
+    config: ModelConfig,
+    known_points: Mapping[str, float] | None = None,
+) -> Points:
+    """Every sub-metric's points and the pillar and total scores for raw ``values``.
+
+    ``values`` holds one array per sub-metric (NaN where the value is None), all of
+    one length: the days of one export, or the members of a population. Points
+    follow each metric's curve against its target for ``window`` and are rounded to
+    two decimals; a pillar is the rounded sum of its points and the total the
+    rounded sum of the pillars. The one place these rules live.
+    """
+    length = len(next(iter(values.values()))) if values else 0
+    points: dict[str, np.ndarray] = {}
+    targets: dict[str, float] = {}
+    pillars: dict[str, np.ndarray] = {}
+    for pillar in PILLARS:
+        pillar_sum = np.zeros(length)
+        for key, metric in config.pillar(pillar).metrics.items():
+            targets[key] = effective_target(metric, key, window, config)
+            if known_points is not None and key in known_points:
+                points[key] = np.full(length, known_points[key])
+            else:
+                points[key] = curve_points(values[key], targets[key], metric.weight, metric.curve)
+            pillar_sum = pillar_sum + points[key]
+        pillars[pillar] = np.round(pillar_sum, 2)
+    total = np.round(sum(pillars.values(), np.zeros(length)), 2)
+    return Points(points, targets, pillars, total)
+
+
 def evaluate(
     data: ExportData,
     days: np.ndarray,
@@ -103,40 +184,50 @@ def evaluate(
     window: int,
     config: ModelConfig,
     manual: ManualInputs | None,
+    known_points: Mapping[str, float] | None = None,
 ) -> Evaluation:
     """All sub-metrics, pillars and totals for each of ``days`` (day numbers), vectorized.
 
-    Each sub-metric is computed once for all days; points follow its curve and are
-    rounded to two decimals; a pillar is the rounded sum of its points and the
-    total the rounded sum of the pillars.
+    Each sub-metric is computed once for all days, then scored by
+    :func:`aggregate_points`. ``known_points`` gives the points of sub-metrics the
+    caller already knows for these days (a what-if that leaves their inputs alone,
+    reusing a :class:`Score`): they are taken as given, not computed, and their
+    values are NaN.
     """
     ctx = Context(data=data, config=config, window=window, manual=manual)
     values: dict[str, np.ndarray] = {}
-    points: dict[str, np.ndarray] = {}
     missing: dict[str, np.ndarray] = {}
-    targets: dict[str, float] = {}
-    pillars: dict[str, np.ndarray] = {}
-    for pillar in PILLARS:
-        pillar_sum = np.zeros(len(days))
-        for key, metric in config.pillar(pillar).metrics.items():
-            spec = METRIC_SPECS[key]
-            if spec.fn is None:
-                raw = _manual_values(spec.manual_field or "", manual, data, days)
-                absent = np.isnan(raw)
-            elif not any(data.has(kind) for kind in metric.sources):
-                raw = np.full(len(days), np.nan)
-                absent = np.ones(len(days), dtype=bool)
-            else:
-                raw = spec.fn(ctx, metric.sources, days)
-                absent = np.zeros(len(days), dtype=bool)
-            targets[key] = effective_target(metric, key, window, config)
-            values[key] = raw
-            missing[key] = absent
-            points[key] = curve_points(raw, targets[key], metric.weight, metric.curve)
-            pillar_sum = pillar_sum + points[key]
-        pillars[pillar] = np.round(pillar_sum, 2)
-    total = np.round(sum(pillars.values(), np.zeros(len(days))), 2)
-    return Evaluation(days, window, config, values, points, missing, targets, pillars, total)
+    for _, key, metric in config.metric_items():
+        spec = METRIC_SPECS[key]
+        if known_points is not None and key in known_points:
+            values[key] = np.full(len(days), np.nan)
+            missing[key] = np.zeros(len(days), dtype=bool)
+            continue
+        if spec.fn is None:
+            raw = _manual_values(spec.manual_field or "", manual, data, days)
+            absent = np.isnan(raw)
+        elif not any(data.has(kind) for kind in metric.sources) and not none_in_export(
+            data, metric.sources
+        ):
+            raw = np.full(len(days), np.nan)
+            absent = np.ones(len(days), dtype=bool)
+        else:
+            raw = spec.fn(ctx, metric.sources, days)
+            absent = np.zeros(len(days), dtype=bool)
+        values[key] = raw
+        missing[key] = absent
+    scored = aggregate_points(values, window=window, config=config, known_points=known_points)
+    return Evaluation(
+        days,
+        window,
+        config,
+        values,
+        scored.points,
+        missing,
+        scored.targets,
+        scored.pillars,
+        scored.total,
+    )
 
 
 def _plain(value: float) -> float | None:
@@ -177,6 +268,9 @@ def score_as_of(
                 sources=metric.sources,
                 missing_input=bool(ev.missing[key][0]),
                 unit=METRIC_SPECS[key].unit,
+                status=metric_status(
+                    data, key, metric, ev.values[key][0], bool(ev.missing[key][0]), manual
+                ),
             )
             for key, metric in cfg.pillar(pillar).metrics.items()
         )

@@ -9,8 +9,11 @@ rank: Top 9%" / "Branchen-SSI-Rang: Top 9 %") and the group averages ("… have 
 average SSI of 34." / "… haben einen durchschnittlichen SSI von 34.") with the
 pillar breakdown the page shows under each group.
 
-:func:`calibrate` fits the model's sub-metric weights to several official readings
-of one user (bounded least squares, see ``docs/compare.md``).
+Every pattern runs in time linear in the text: whitespace runs are collapsed first,
+numbers have a bounded length, and the one sentence with free text before it
+("… have an average SSI of") is found by its fixed wording and read backwards.
+Pages longer than :data:`MAX_PAGE_CHARS` are refused. Fitting the model's weights to
+readings lives in :mod:`scoring.model.calibrate`.
 """
 
 from __future__ import annotations
@@ -19,26 +22,36 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from scoring.errors import InputError
-from scoring.i18n import catalogue
+from scoring.i18n import catalogue, fmt_number
 from scoring.results import PILLAR_MAX, PILLARS
-
-if TYPE_CHECKING:
-    pass
 
 #: The page rounds the total to an integer while the pillars keep decimals
 #: (the real 2026 reading: pillars sum to 52.65, the donut says 53).
 TOTAL_ROUNDING_SLACK = 1.0
+#: The longest page text accepted (characters). A copied SSI page holds a few
+#: thousand; anything far longer is not that page.
+MAX_PAGE_CHARS = 200_000
+#: Official readings are dated within these days: LinkedIn has published the SSI
+#: since 2014, and a date far in the future is a typing mistake.
+FIRST_READING_DAY = date(2014, 1, 1)
+LAST_READING_DAY = date(2099, 12, 31)
 
 
 class OfficialInputError(InputError):
     """Pasted SSI page text or a manually entered official reading is not usable."""
 
     code = "error.official.nothing"
+
+    def shown(self, key: str, value: Any, lang: str) -> Any:
+        """Character counts with the language's digit grouping; the rest as given."""
+        if key in ("size", "limit") and isinstance(value, int):
+            return fmt_number(value, lang, 0)
+        return value
 
 
 class OfficialReading(BaseModel):
@@ -65,6 +78,13 @@ class OfficialReading(BaseModel):
     network_average: float | None = Field(default=None, ge=0, le=100)
     network_pillars: dict[str, float] | None = None
     source: Literal["pasted", "manual"] = "manual"
+
+    @field_validator("as_of")
+    @classmethod
+    def _plausible_day(cls, value: date | None) -> date | None:
+        if value is not None and not FIRST_READING_DAY <= value <= LAST_READING_DAY:
+            raise ValueError("implausible_date")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> OfficialReading:
@@ -111,7 +131,9 @@ def _check_pillars(pillars: Mapping[str, float]) -> None:
 
 # --- parsing ---------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:[.,]\d+)?"
+#: A score, rank or average: at most three digits before and nine after the decimal
+#: point or comma, and not the start of a longer number (bounded: no backtracking).
+_NUMBER = r"\d{1,3}(?:[.,]\d{1,9})?(?![.,]?\d)"
 _TOP_WORD = r"(?:top|die\s+besten|obere[nr]?|primeiros)"
 
 #: Pillar names as LinkedIn's pages word them beyond the catalogue's own wording
@@ -127,29 +149,41 @@ _PILLAR_ALIASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _RANK_LABELS = {
-    "industry": r"(?:industry\s+SSI\s+rank|branchen[\s-]*SSI[\s-]*rang"
-    r"|SSI[\s-]*rang\s+in\s+(?:der|ihrer)\s+branche)",
-    "network": r"(?:network\s+SSI\s+rank|netzwerk[\s-]*SSI[\s-]*rang"
-    r"|SSI[\s-]*rang\s+(?:im|in\s+ihrem)\s+netzwerk)",
+    "industry": r"(?:industry\s+SSI\s+rank|branchen[\s-]{0,3}SSI[\s-]{0,3}rang"
+    r"|SSI[\s-]{0,3}rang\s+in\s+(?:der|ihrer)\s+branche)",
+    "network": r"(?:network\s+SSI\s+rank|netzwerk[\s-]{0,3}SSI[\s-]{0,3}rang"
+    r"|SSI[\s-]{0,3}rang\s+(?:im|in\s+ihrem)\s+netzwerk)",
 }
 _TOP = re.compile(rf"\b{_TOP_WORD}\s*({_NUMBER})\s*%", re.IGNORECASE)
 #: A rank label and its "Top N %" are at most this many characters apart.
 _RANK_GAP = 40
 _TOTAL = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:out\s+of|von|/)\s*100\b", re.IGNORECASE)
 _AVERAGE = re.compile(
-    rf"(?P<who>[^.\n]{{0,160}}?)\s+(?:have\s+an\s+average\s+SSI\s+of"
+    rf"(?:have\s+an\s+average\s+SSI\s+of"
     rf"|haben\s+(?:einen|ein(?:en)?)\s+durchschnittliche[nr]?\s+SSI(?:-Wert)?\s+von)"
     rf"\s+(?P<avg>{_NUMBER})",
     re.IGNORECASE,
 )
+#: How far before its "average SSI" wording a group's description may start.
+_WHO_CHARS = 160
 _INDUSTRY_NAME = (
     re.compile(r"\bin\s+the\s+(?P<name>.+?)\s+industry\b", re.IGNORECASE),
     re.compile(r"\bin\s+der\s+Branche\s+(?P<name>.+)$", re.IGNORECASE),
     re.compile(r"\baus\s+der\s+Branche\s+(?P<name>.+)$", re.IGNORECASE),
 )
 _NETWORK_WORDS = re.compile(r"network|netzwerk", re.IGNORECASE)
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
+#: Whitespace is collapsed before parsing: a run without a line break becomes one
+#: space, one with line breaks one or two of them (a paragraph stays a paragraph,
+#: which the distances in _group_pillars rely on). Each pattern is linear.
+_BLANKS = re.compile(r"[^\S\n]+")
+_EDGES = re.compile(r" ?\n ?")
+_PARAGRAPHS = re.compile(r"\n{3,}")
 _QUOTES = "\"'„“”‚‘’«»"
+
+
+def normalized_page(text: str) -> str:
+    """``text`` with every whitespace run collapsed to one space or one or two line breaks."""
+    return _PARAGRAPHS.sub("\n\n", _EDGES.sub("\n", _BLANKS.sub(" ", text)))
 
 
 def _number(text: str) -> float:
@@ -171,7 +205,7 @@ def _pillar_pattern() -> re.Pattern[str]:
         alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
         groups.append(rf"(?P<{pillar}>{alternation})")
     return re.compile(
-        rf"\b(?:{'|'.join(groups)})[\"']?\s*[:=\-–|]?\s*[\"']?(?P<value>{_NUMBER})(?![\d.,]*\s*%)",
+        rf"\b(?:{'|'.join(groups)})[\"']?\s*[:=\-–|]?\s*[\"']?(?P<value>{_NUMBER})(?![.,]?\s*%)",
         re.IGNORECASE,
     )
 
@@ -235,10 +269,22 @@ def _ranks(text: str) -> dict[str, float]:
 
 
 def _averages(text: str) -> dict[str, tuple[int, int, str | None, float]]:
-    """Group → (start, end, industry name, average) from the "average SSI of" sentences."""
+    """Group → (start, end, industry name, average) from the "average SSI of" sentences.
+
+    The group is described in the words before the wording (up to
+    :data:`_WHO_CHARS` characters, back to the last full stop or line break, and
+    after the previous sentence found), separated from it by whitespace.
+    """
     found: dict[str, tuple[int, int, str | None, float]] = {}
+    previous_end = 0
     for m in _AVERAGE.finditer(text):
-        who = m.group("who").strip()
+        gap = m.start() - 1
+        if gap < previous_end or not text[gap].isspace():
+            continue
+        start = max(previous_end, gap - _WHO_CHARS)
+        start = max(start, text.rfind(".", start, gap) + 1, text.rfind("\n", start, gap) + 1)
+        who = text[start:gap].strip()
+        previous_end = m.end()
         group = "network" if _NETWORK_WORDS.search(who) else "industry"
         if group in found:
             continue
@@ -249,7 +295,7 @@ def _averages(text: str) -> dict[str, tuple[int, int, str | None, float]]:
                  if (n := p.search(who))),
                 None,
             )  # fmt: skip
-        found[group] = (m.start(), m.end(), name or None, _number(m.group("avg")))
+        found[group] = (start, m.end(), name or None, _number(m.group("avg")))
     return found
 
 
@@ -279,7 +325,9 @@ def _group_pillars(
     return out
 
 
-def parse_official(text: str, *, as_of: date | None = None) -> OfficialReading:
+def parse_official(
+    text: str, *, as_of: date | None = None, max_chars: int = MAX_PAGE_CHARS
+) -> OfficialReading:
     """Read the text copied from linkedin.com/sales/ssi (English or German page).
 
     Recognises the total ("53 out of 100", "53 von 100"), the four pillar scores
@@ -289,9 +337,14 @@ def parse_official(text: str, *, as_of: date | None = None) -> OfficialReading:
     ("… industry have an average SSI of 34.", "… haben einen durchschnittlichen
     SSI von 34.") with the industry's name, and each group's pillar breakdown.
     Whitespace, line breaks and order are free. Raises :class:`OfficialInputError`
-    when nothing recognisable is found or the numbers contradict each other.
+    when the text is longer than ``max_chars``, ``as_of`` lies outside
+    :data:`FIRST_READING_DAY` … :data:`LAST_READING_DAY`, nothing recognisable is
+    found or the numbers contradict each other.
     """
-    text = _SPACES.sub(" ", text or "")
+    text = text or ""
+    if len(text) > max_chars:
+        raise OfficialInputError("error.official.too_long", size=len(text), limit=max_chars)
+    text = normalized_page(text)
     total_match = _TOTAL.search(text)
     runs = _runs(_pillar_hits(text))
     averages = _averages(text)
@@ -320,6 +373,13 @@ def _validated(values: Mapping[str, Any], *, pasted: bool) -> OfficialReading:
         if "nothing" in message:
             raise OfficialInputError(
                 "error.official.nothing" if pasted else "error.official.empty"
+            ) from None
+        if "implausible_date" in message:
+            raise OfficialInputError(
+                "error.official.date",
+                value=values.get("as_of"),
+                first=FIRST_READING_DAY.isoformat(),
+                last=LAST_READING_DAY.isoformat(),
             ) from None
         if "inconsistent" in message:
             pillar_sum = sum(float(values[p]) for p in PILLARS)
@@ -360,6 +420,3 @@ def manual_reading(values: Mapping[str, Any], *, as_of: date | None = None) -> O
         except ValueError:
             raise OfficialInputError("error.official.field", field=key, value=raw) from None
     return _validated({**numbers, "as_of": as_of, "source": "manual"}, pasted=False)
-
-
-# --- calibration -----------------------------------------------------------

@@ -9,10 +9,10 @@ the same bytes: nothing depends on the clock, the locale or hash randomization.
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 
-import scoring
 from scoring.errors import InputError
 from scoring.samples.archive import archive_name, render_archive
 from scoring.samples.manifest import Manifest, ManifestFile
@@ -36,7 +36,9 @@ SAMPLE_SEED = 20261015
 #: Persona name → its validated specification, in the order of personas.toml.
 PERSONAS: MappingProxyType[str, PersonaSpec] = MappingProxyType(persona_file().personas)
 
-SAMPLE_DIR = Path(scoring.__file__).resolve().parents[1] / "sample_data"
+#: The bundled samples are package data (``sample_data/`` at the top of the repository is a
+#: link to this folder), so an installed package finds them wherever it lives.
+SAMPLE_DIR = Path(str(files("scoring.samples") / "bundled"))
 MANIFEST_NAME = "manifest.json"
 
 

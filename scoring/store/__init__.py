@@ -9,7 +9,7 @@ contacts' names or e-mail addresses, no uploaded file. See docs/store.md.
 from scoring.model.change import SOURCES, TIMELINE_COLUMNS, Change
 from scoring.store.paths import data_dir, default_database_url
 from scoring.store.records import ForgetResult, ImportResult, OfficialEntry
-from scoring.store.store import COHORT_COLUMNS, Store
+from scoring.store.store import COHORT_COLUMNS, Store, export_hash
 
 __all__ = [
     "COHORT_COLUMNS",
@@ -22,4 +22,5 @@ __all__ = [
     "Store",
     "data_dir",
     "default_database_url",
+    "export_hash",
 ]

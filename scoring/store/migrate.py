@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest schema version, the last file in ``migrations/versions`` (a test checks it).
-HEAD = "0003"
+HEAD = "0004"
 # Any fixed number: PostgreSQL serialises concurrent migrations on this advisory lock.
 _PG_LOCK_ID = 0x551_D45B
 

@@ -19,9 +19,10 @@ ImportStatus = Literal["imported", "already_imported"]
 class ImportResult:
     """The outcome of one import.
 
-    ``history_added`` counts dates the member had no value for; ``history_replaced``
-    dates whose value came from an older (or equally old, poorer) export and now comes
-    from this one; ``history_kept`` dates left as a newer export had written them.
+    ``history_added`` counts weeks the member had no value for; ``history_replaced``
+    weeks whose value came from a poorer or older export and now comes from this one;
+    ``history_kept`` weeks left as a better export had written them (see
+    :mod:`scoring.store.merge`).
     """
 
     status: ImportStatus
@@ -113,7 +114,7 @@ class OfficialEntry(BaseModel):
     network_pillars: dict[str, float] | None = None
 
     @classmethod
-    def of(cls, reading: Any, as_of: date | None = None) -> OfficialEntry:
+    def of(cls, reading: object, as_of: date | None = None) -> OfficialEntry:
         """The entry for a reading with these attribute names (``OfficialReading``, say).
 
         ``as_of`` fills in a reading without a date. A reading without a total but with

@@ -136,20 +136,3 @@ class OfficialRow(Base):
     industry_pillars: Mapped[dict[str, float] | None] = mapped_column(JSON)
     network_pillars: Mapped[dict[str, float] | None] = mapped_column(JSON)
     added_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class PeerRow(Base):
-    """One row of an uploaded peer table (a colleague's label and scores), grouped by upload."""
-
-    __tablename__ = "peer_benchmarks"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(255), index=True)
-    label: Mapped[str] = mapped_column(String(200))
-    industry: Mapped[str | None] = mapped_column(String(200))
-    total: Mapped[float] = mapped_column(Float)
-    brand: Mapped[float | None] = mapped_column(Float)
-    people: Mapped[float | None] = mapped_column(Float)
-    insights: Mapped[float | None] = mapped_column(Float)
-    relationships: Mapped[float | None] = mapped_column(Float)
-    added_at: Mapped[datetime] = mapped_column(DateTime)

@@ -9,16 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scoring.errors import ConfigError
+from scoring.model.change import TimelineSettings
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
-
-
-class TimelineSettings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    week_days: int = Field(gt=0)
-    previous_tolerance_days: int = Field(ge=0)
-    stale_after_days: int = Field(gt=0)
 
 
 class SQLiteSettings(BaseModel):
@@ -29,13 +22,20 @@ class SQLiteSettings(BaseModel):
     retry_delay_s: float = Field(ge=0)
 
 
+class TeamSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stale_after_days: int = Field(gt=0)
+
+
 class StoreSettings(BaseModel):
-    """Every threshold of the store: timeline comparisons and SQLite locking."""
+    """Every threshold of the store: timeline comparisons, the team, SQLite locking."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: int
     timeline: TimelineSettings
+    team: TeamSettings
     sqlite: SQLiteSettings
 
 

@@ -1,136 +1,49 @@
 """The score database: what was computed from each export, kept over time, never the export.
 
 :class:`Store` opens (and creates or migrates) the database at a SQLAlchemy URL
-and offers one method per thing a user does: import an export, add an official
-reading, look at a timeline or the team, forget a member. Every write is one
-transaction; on SQLite writers take the lock up front (``BEGIN IMMEDIATE``) and a
-write that still finds the file locked is retried as a whole.
-
-History rule: the reconstructed weekly history holds one row per member and date.
-An import writes its rows for dates not present yet, and replaces rows that an
-older export wrote; rows written by a newer export stay. "Newer" compares export
-dates; on the same export date a Complete archive beats a Basic or partial one,
-and between equals the later import wins.
+and offers one method per thing a user does: import an export's results, add an
+official reading, look at a timeline or the team, forget a member. It computes no
+score: callers pass what ``scoring.model`` computed, and :meth:`Store.has_import`
+lets them skip that work for an export already stored. The connection plumbing
+lives in :mod:`scoring.store.engine`, the import and history merge rule in
+:mod:`scoring.store.merge`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Select, case, create_engine, delete, event, func, insert, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import Engine, Select, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from scoring.errors import InputError, StoreError
 from scoring.export import ExportData
 from scoring.model import change as tl
-from scoring.results import PILLAR_MAX, PILLARS, MetricScore, PillarScore, Score
-from scoring.store.migrate import HEAD, current_revision, known_revisions, upgrade
-from scoring.store.paths import default_database_url, display_url, sqlite_file
+from scoring.results import PILLARS, MetricScore, PillarScore, Score
+from scoring.store import merge
+from scoring.store.engine import Database
+from scoring.store.merge import MAX_NAME, export_hash, history_rows, normalize_name
+from scoring.store.paths import default_database_url
 from scoring.store.records import ForgetResult, ImportResult, OfficialEntry
-from scoring.store.schema import (
-    HistoryRow,
-    ImportRecord,
-    Member,
-    OfficialRow,
-    PeerRow,
-    Snapshot,
-)
-from scoring.store.settings import SQLiteSettings, StoreSettings, load_settings
+from scoring.store.schema import HistoryRow, ImportRecord, Member, OfficialRow, Snapshot
+from scoring.store.settings import StoreSettings, load_settings
 
-T = TypeVar("T")
 SCORE_COLUMNS = tl.SCORE_COLUMNS
 COHORT_COLUMNS: tuple[str, ...] = ("member", "industry", *SCORE_COLUMNS)
-MAX_NAME = 200
-# Messages SQLite gives when another process holds the write lock.
-_BUSY_MARKERS = ("database is locked", "database is busy", "database table is locked")
+#: Every table that holds rows of a member, children first.
+FORGET_TABLES: tuple[str, ...] = tuple(
+    t.__tablename__ for t in (HistoryRow, Snapshot, OfficialRow, ImportRecord, Member)
+)
+
+__all__ = ["COHORT_COLUMNS", "Store", "export_hash", "history_rows", "normalize_name"]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _is_busy(exc: OperationalError) -> bool:
-    return any(marker in str(exc.orig).lower() for marker in _BUSY_MARKERS)
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    detail = getattr(exc, "orig", None) or exc
-    return str(detail).splitlines()[0] if str(detail) else type(detail).__name__
-
-
-def normalize_name(name: str | None) -> str:
-    """A member name with outer spaces trimmed and inner runs of spaces collapsed."""
-    return " ".join((name or "").split())
-
-
-def export_hash(data: ExportData) -> str:
-    """The export's content hash, or, for data built without one, a hash of its frames."""
-    if data.content_hash:
-        return data.content_hash
-    digest = hashlib.sha256()
-    digest.update(data.export_date.isoformat().encode())
-    digest.update(data.profile.model_dump_json().encode())
-    for kind in sorted(data.frames):
-        digest.update(kind.encode())
-        frame = data.frames[kind]
-        digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
-    return digest.hexdigest()
-
-
-def history_rows(history: pd.DataFrame) -> pd.DataFrame:
-    """The dates, totals and pillars of a ``score_history`` frame, one row per date.
-
-    Raises ``ValueError`` when a column of the contract is missing: that is a bug in the
-    caller, not bad user input.
-    """
-    missing = [c for c in ("as_of", *SCORE_COLUMNS) if c not in history.columns]
-    if missing:
-        raise ValueError(f"score history lacks columns {missing}")
-    rows = history[["as_of", *SCORE_COLUMNS]].dropna(subset=["as_of", *SCORE_COLUMNS])
-    rows = rows.assign(as_of=tl.as_timestamps(rows["as_of"]))
-    rows[list(SCORE_COLUMNS)] = rows[list(SCORE_COLUMNS)].astype("float64")
-    return rows.drop_duplicates("as_of", keep="last").reset_index(drop=True)
-
-
-def _create_engine(url: str, sqlite: SQLiteSettings) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
-    path = sqlite_file(parsed)
-    if path is not None:
-        # The file holds personal scores: a new folder is readable by its owner only.
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    engine = create_engine(parsed, connect_args={"timeout": sqlite.busy_timeout_ms / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # The driver must not open transactions on its own: the "begin" hook below does.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {int(sqlite.busy_timeout_ms)}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        # Deleted rows are overwritten with zeros, so forgetting a member leaves no bytes.
-        cursor.execute("PRAGMA secure_delete = ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        # A writer takes the write lock at once; upgrading a read lock later can fail
-        # with "database is locked" without waiting for the busy timeout.
-        write = connection.get_execution_options().get("ssi_write", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine
 
 
 class Store:
@@ -150,30 +63,24 @@ class Store:
         settings: StoreSettings | None = None,
     ) -> None:
         self.url = url or default_database_url()
-        self.where = display_url(self.url)
         self.settings = settings or load_settings()
         self._now = now or _utc_now
-        try:
-            self.engine = _create_engine(self.url, self.settings.sqlite)
-        except ImportError as exc:
-            # A team-server URL names a driver (psycopg, say) that is not installed.
-            driver = exc.name or make_url(self.url).get_driver_name()
-            raise StoreError("error.store.driver", where=self.where, driver=driver) from exc
-        except (SQLAlchemyError, OSError, ValueError) as exc:
-            reason = _reason(exc) if isinstance(exc, SQLAlchemyError) else str(exc)
-            raise StoreError("error.store.open", where=self.where, reason=reason) from exc
-        self._writer = self.engine.execution_options(ssi_write=True)
-        try:
-            self._migrate()
-        except StoreError:
-            self.engine.dispose()
-            raise
+        self._db = Database(self.url, self.settings.sqlite)
+        self.where = self._db.where
 
-    # -- plumbing ---------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """True for a SQLite file opened read-only (a folder the user may not write to)."""
+        return self._db.read_only
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (for tests and tools that inspect the schema)."""
+        return self._db.engine
 
     def close(self) -> None:
         """Close every connection to the database."""
-        self.engine.dispose()
+        self._db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -181,118 +88,43 @@ class Store:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def _retrying(self, attempt: Callable[[], T]) -> T:
-        sqlite = self.settings.sqlite
-        for n in itertools.count():
-            try:
-                return attempt()
-            except (OperationalError, IntegrityError) as exc:
-                # IntegrityError: another process created the same member or import first
-                # (possible on PostgreSQL); the retry finds it.
-                limit = 1 if isinstance(exc, IntegrityError) else sqlite.retries
-                retryable = isinstance(exc, IntegrityError) or _is_busy(exc)
-                if not retryable or n >= limit:
-                    raise
-                time.sleep(sqlite.retry_delay_s * 2**n)
-        raise AssertionError("unreachable")
-
-    def _guarded(self, attempt: Callable[[], T]) -> T:
-        try:
-            return self._retrying(attempt)
-        except OperationalError as exc:
-            if _is_busy(exc):
-                raise StoreError("error.store.busy", where=self.where) from exc
-            raise StoreError("error.store.failed", where=self.where, reason=_reason(exc)) from exc
-        except SQLAlchemyError as exc:
-            raise StoreError("error.store.failed", where=self.where, reason=_reason(exc)) from exc
-
-    def _write(self, work: Callable[[Session], T]) -> T:
-        def attempt() -> T:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                return work(session)
-
-        return self._guarded(attempt)
-
-    def _frame(self, statement: Select[Any]) -> pd.DataFrame:
-        def attempt() -> pd.DataFrame:
-            with self.engine.connect() as connection:
-                result = connection.execute(statement)
-                return pd.DataFrame(result.all(), columns=list(result.keys()))
-
-        return self._guarded(attempt)
-
-    def _migrate(self) -> None:
-        def current() -> str | None:
-            with self.engine.connect() as connection:
-                return current_revision(connection)
-
-        try:
-            revision = self._guarded(current)
-        except StoreError as exc:
-            raise StoreError("error.store.open", where=self.where, **_params(exc)) from exc
-        if revision == HEAD:
-            return
-        if revision is not None and revision not in known_revisions():
-            raise StoreError("error.store.newer_schema", where=self.where, revision=revision)
-
-        def migrate() -> None:
-            with self._writer.begin() as connection:
-                upgrade(connection, HEAD)
-
-        try:
-            self._guarded(migrate)
-        except StoreError as exc:
-            raise StoreError("error.store.open", where=self.where, **_params(exc)) from exc
-
-    def _member(self, session: Session, name: str) -> Member | None:
-        key = func.lower(normalize_name(name))
-        return session.scalars(select(Member).where(func.lower(Member.name) == key)).first()
-
-    def _member_or_create(self, session: Session, name: str) -> Member:
-        member = self._member(session, name)
-        if member is None:
-            member = Member(name=name, industry=None, created_at=self._now())
-            session.add(member)
-            session.flush()
-        return member
-
-    def _existing_member(self, session: Session, name: str) -> Member:
-        member = self._member(session, name)
-        if member is None:
-            raise StoreError("error.store.unknown_member", member=name, where=self.where)
-        return member
-
     def member_name(self, name: str) -> str:
         """How the store spells member ``name`` (matched ignoring case and extra spaces).
 
         Raises :class:`scoring.errors.StoreError` when no member has that name.
         """
-        return self._read_session(lambda s: self._existing_member(s, name).name)
-
-    def _read_session(self, work: Callable[[Session], T]) -> T:
-        def attempt() -> T:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                return work(session)
-
-        return self._guarded(attempt)
+        return self._db.read(lambda s: merge.existing_member(s, name, self.where).name)
 
     # -- imports ----------------------------------------------------------------------
+
+    def stored_import(self, content_hash: str) -> ImportResult | None:
+        """The import stored with ``content_hash`` (``status="already_imported"``), or None.
+
+        ``content_hash`` is :func:`export_hash` of the export. Callers ask first and
+        score only what is not stored yet.
+        """
+        return self._db.read(lambda s: merge.stored_import(s, content_hash))
+
+    def has_import(self, content_hash: str) -> bool:
+        """Whether an export with ``content_hash`` (see :func:`export_hash`) is stored."""
+        return self.stored_import(content_hash) is not None
 
     def import_export(
         self,
         data: ExportData,
         member: str | None = None,
         *,
-        score: Score | None = None,
-        history: pd.DataFrame | None = None,
+        score: Score,
+        history: pd.DataFrame,
     ) -> ImportResult:
         """Store the score and reconstructed history of one export, once.
 
-        ``member`` defaults to the name in the export's profile. ``score`` and
-        ``history`` default to ``scoring.model.score_as_of(data)`` and
-        ``scoring.model.score_history(data)``. An export whose content hash is already
-        stored adds nothing and returns ``status="already_imported"`` with the member it
-        belongs to. See the module docstring for how histories of several exports merge.
+        ``score`` and ``history`` are what ``scoring.model.score_as_of(data)`` and
+        ``scoring.model.score_history(data)`` computed (the caller may have passed manual
+        inputs or another window). ``member`` defaults to the name in the export's
+        profile. An export whose content hash is already stored adds nothing and returns
+        ``status="already_imported"`` with the member it belongs to. See
+        :mod:`scoring.store.merge` for how histories of several exports merge.
         Everything is written in one transaction. Raises :class:`StoreError` when no
         member name is given or found, or the database cannot be written.
         """
@@ -303,160 +135,19 @@ class Store:
         if len(name) > MAX_NAME:
             raise InputError("error.store.long_name", limit=MAX_NAME)
         content_hash = export_hash(data)
-        known = self._read_session(lambda s: self._already_imported(s, content_hash))
+        known = self.stored_import(content_hash)
         if known is not None:
             return known
-        if score is None or history is None:
-            from scoring.model import score_as_of, score_history
-
-            score = score if score is not None else score_as_of(data)
-            history = history if history is not None else score_history(data)
         rows = history_rows(history)
-        return self._write(
-            lambda session: self._insert_import(session, name, data, content_hash, score, rows)
-        )
-
-    def _already_imported(self, session: Session, content_hash: str) -> ImportResult | None:
-        found = session.execute(
-            select(ImportRecord, Snapshot.total, Member.name)
-            .join(Snapshot, Snapshot.import_id == ImportRecord.id)
-            .join(Member, Member.id == ImportRecord.member_id)
-            .where(ImportRecord.content_hash == content_hash)
-        ).first()
-        if found is None:
-            return None
-        record, total, name = found
-        return ImportResult(
-            status="already_imported",
-            member=name,
-            import_id=record.id,
-            content_hash=content_hash,
-            export_date=record.export_date,
-            archive_kind=record.archive_kind,
-            total=total,
-            model_version=record.model_version,
-        )
-
-    def _insert_import(
-        self,
-        session: Session,
-        name: str,
-        data: ExportData,
-        content_hash: str,
-        score: Score,
-        rows: pd.DataFrame,
-    ) -> ImportResult:
-        # Checked again inside the write lock: another process may have won the race.
-        known = self._already_imported(session, content_hash)
-        if known is not None:
-            return known
-        member = self._member_or_create(session, name)
-        self._update_industry(session, member, data)
-        record = ImportRecord(
-            member_id=member.id,
-            content_hash=content_hash,
-            export_date=data.export_date,
-            archive_kind=data.archive_kind,
-            archive_name=Path(data.archive_name).name if data.archive_name else None,
-            files=[report.model_dump(mode="json") for report in data.sources],
-            missing=list(data.missing),
-            imported_at=self._now(),
-            model_version=score.model_version,
-        )
-        session.add(record)
-        session.flush()
-        self._insert_snapshot(session, member.id, record.id, score)
-        added, replaced, kept = self._merge_history(session, member.id, record, rows)
-        return ImportResult(
-            status="imported",
-            member=member.name,
-            import_id=record.id,
-            content_hash=content_hash,
-            export_date=data.export_date,
-            archive_kind=data.archive_kind,
-            total=score.total,
-            model_version=score.model_version,
-            history_added=added,
-            history_replaced=replaced,
-            history_kept=kept,
-        )
-
-    def _update_industry(self, session: Session, member: Member, data: ExportData) -> None:
-        industry = normalize_name(data.profile.industry)[:MAX_NAME]
-        if not industry:
-            return
-        newest = session.scalar(
-            select(func.max(ImportRecord.export_date)).where(ImportRecord.member_id == member.id)
-        )
-        if member.industry is None or newest is None or data.export_date >= newest:
-            member.industry = industry
-
-    def _insert_snapshot(
-        self, session: Session, member_id: int, import_id: int, score: Score
-    ) -> None:
-        pillars = {p: score.pillars[p].score for p in PILLARS}
-        session.add(
-            Snapshot(
-                member_id=member_id,
-                import_id=import_id,
-                as_of=score.as_of,
-                window_days=score.window_days,
-                total=score.total,
-                metrics=[m.model_dump(mode="json") for m in score.metrics()],
-                model_version=score.model_version,
-                source="import",
-                manual_inputs=dict(score.manual_inputs),
-                **pillars,
+        return self._db.write(
+            lambda session: merge.insert_import(
+                session, name, data, content_hash, score, rows, self._now
             )
         )
-        session.flush()
 
-    def _merge_history(
-        self, session: Session, member_id: int, record: ImportRecord, rows: pd.DataFrame
-    ) -> tuple[int, int, int]:
-        """Write ``rows`` under the module's history rule; returns (added, replaced, kept)."""
-        existing = self._session_frame(
-            session,
-            select(HistoryRow.as_of, ImportRecord.export_date, ImportRecord.archive_kind)
-            .join(ImportRecord, ImportRecord.id == HistoryRow.import_id)
-            .where(HistoryRow.member_id == member_id),
-        )
-        existing = existing.assign(
-            as_of=tl.as_timestamps(existing["as_of"]),
-            rank=tl.import_rank(existing["export_date"], existing["archive_kind"]),
-        )
-        own_rank = tl.import_rank(
-            pd.Series([record.export_date]), pd.Series([record.archive_kind])
-        ).iloc[0]
-        merged = rows.merge(existing[["as_of", "rank"]], on="as_of", how="left")
-        new = merged["rank"].isna()
-        replace = ~new & (merged["rank"] <= own_rank)
-        replaced_dates = merged.loc[replace, "as_of"].dt.date.tolist()
-        for chunk in _chunks(replaced_dates, 500):
-            session.execute(
-                delete(HistoryRow).where(
-                    HistoryRow.member_id == member_id, HistoryRow.as_of.in_(chunk)
-                )
-            )
-        write = merged.loc[new | replace, ["as_of", *SCORE_COLUMNS]]
-        if not write.empty:
-            write = write.assign(
-                as_of=write["as_of"].dt.date,
-                member_id=member_id,
-                import_id=record.id,
-                model_version=record.model_version,
-            )
-            session.execute(insert(HistoryRow), write.to_dict("records"))
-        return int(new.sum()), int(replace.sum()), int((~new & ~replace).sum())
+    # -- official readings ------------------------------------------------------------
 
-    @staticmethod
-    def _session_frame(session: Session, statement: Select[Any]) -> pd.DataFrame:
-        result = session.execute(statement)
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
-
-    # -- official readings and peers --------------------------------------------------
-
-    def add_official(self, member: str, reading: OfficialEntry | Any) -> str:
+    def add_official(self, member: str, reading: object) -> str:
         """Store a reading of LinkedIn's SSI page for ``member`` (created if new).
 
         ``reading`` is an :class:`OfficialEntry` or any object with the same attribute
@@ -471,7 +162,7 @@ class Store:
             raise InputError("error.store.long_name", limit=MAX_NAME)
 
         def work(session: Session) -> str:
-            found = self._member_or_create(session, name)
+            found = merge.member_or_create(session, name, self._now())
             gone = session.execute(
                 delete(OfficialRow).where(
                     OfficialRow.member_id == found.id, OfficialRow.as_of == entry.as_of
@@ -480,53 +171,17 @@ class Store:
             session.add(OfficialRow(member_id=found.id, added_at=self._now(), **entry.model_dump()))
             return "replaced" if gone else "added"
 
-        return self._write(work)
+        return self._db.write(work)
 
     def official_readings(self, member: str) -> pd.DataFrame:
         """Every official reading of ``member``, oldest first, with ranks and group averages."""
         name = self.member_name(member)
         columns = [c for c in OfficialRow.__table__.columns if c.name not in ("id", "member_id")]
-        return self._frame(
+        return self._db.frame(
             select(*columns)
             .join(Member, Member.id == OfficialRow.member_id)
             .where(Member.name == name)
             .order_by(OfficialRow.as_of)
-        )
-
-    def add_peers(self, peers: pd.DataFrame, source: str) -> int:
-        """Store a peer table under the name ``source``, replacing an earlier one of that name.
-
-        ``peers`` has the shape of :meth:`cohort`: ``member`` (a label) and ``total`` are
-        required, ``industry`` and the pillars optional. Raises :class:`InputError`
-        naming ``source`` when a column is missing or a score is not a number in range.
-        Returns the number of rows stored.
-        """
-        rows = _valid_peers(peers, source)
-
-        def work(session: Session) -> int:
-            session.execute(delete(PeerRow).where(PeerRow.source == source))
-            if not rows.empty:
-                records = rows.assign(source=source, added_at=self._now())
-                session.execute(insert(PeerRow), records.to_dict("records"))
-            return len(rows)
-
-        return self._write(work)
-
-    def peers(self, source: str | None = None) -> pd.DataFrame:
-        """Stored peer rows (of one upload, or all) in the shape of :meth:`cohort`."""
-        statement = select(
-            PeerRow.label.label("member"),
-            PeerRow.industry,
-            *(getattr(PeerRow, c) for c in SCORE_COLUMNS),
-        ).order_by(PeerRow.id)
-        if source is not None:
-            statement = statement.where(PeerRow.source == source)
-        return _with_score_floats(self._frame(statement), COHORT_COLUMNS)
-
-    def remove_peers(self, source: str) -> int:
-        """Delete the peer table stored as ``source``; returns how many rows went."""
-        return self._write(
-            lambda s: s.execute(delete(PeerRow).where(PeerRow.source == source)).rowcount
         )
 
     # -- reading ----------------------------------------------------------------------
@@ -544,7 +199,7 @@ class Store:
             .group_by(Member.id)
             .order_by(Member.name)
         )
-        return self._frame(statement)
+        return self._db.frame(statement)
 
     def imports(self, member: str | None = None) -> pd.DataFrame:
         """Imports (of one member or all), oldest export first, with the per-file report.
@@ -570,7 +225,7 @@ class Store:
         )
         if member is not None:
             statement = statement.where(Member.name == self.member_name(member))
-        return self._frame(statement)
+        return self._db.frame(statement)
 
     def snapshots(self, member: str | None = None) -> pd.DataFrame:
         """Score snapshots (of one member or all), oldest first.
@@ -581,7 +236,7 @@ class Store:
         statement = self._snapshot_select()
         if member is not None:
             statement = statement.where(Member.name == self.member_name(member))
-        frame = self._frame(statement)
+        frame = self._db.frame(statement)
         return _with_score_floats(frame, frame.columns)
 
     @staticmethod
@@ -617,8 +272,8 @@ class Store:
             .where(Member.name == name)
             .order_by(
                 Snapshot.as_of.desc(),
-                ImportRecord.export_date.desc(),
                 case(tl.ARCHIVE_RANK, value=ImportRecord.archive_kind, else_=0).desc(),
+                ImportRecord.export_date.desc(),
                 Snapshot.import_id.desc(),
             )
             .limit(1)
@@ -629,7 +284,7 @@ class Store:
         def work(session: Session) -> Snapshot | None:
             return session.scalars(statement).first()
 
-        snapshot = self._read_session(work)
+        snapshot = self._db.read(work)
         if snapshot is None:
             raise StoreError("error.store.no_snapshot", member=name, date=str(as_of or "-"))
         return _score_of(snapshot)
@@ -653,7 +308,7 @@ class Store:
         )
         if member is not None:
             statement = statement.where(Member.name == member)
-        return self._frame(statement)
+        return self._db.frame(statement)
 
     def history(self, member: str) -> pd.DataFrame:
         """The stored weekly history of ``member``: ``as_of`` (date), total and pillars."""
@@ -727,23 +382,48 @@ class Store:
     def team_average(self, freq: str = "W") -> pd.DataFrame:
         """The team's average estimate per period (``freq`` as pandas spells it: W, M, …).
 
-        Each member counts once per period with their last estimate in it. Columns:
-        ``as_of`` (the period's last day), total and pillars, ``members``.
+        Each period counts only the members with an estimate in it, each once, with
+        their last estimate there. Columns: ``as_of`` (the period's last day), total and
+        pillars, ``members`` (how many were counted).
         """
         return tl.period_averages(self._estimates(), freq)
+
+    def team_latest_average(
+        self, today: date | None = None, *, include_stale: bool = True
+    ) -> tl.TeamAverage:
+        """The mean of each member's latest estimate, with the count and the date span.
+
+        Members whose newest export is more than ``settings.toml``'s
+        ``team.stale_after_days`` before ``today`` are named in ``stale``; with
+        ``include_stale=False`` they are left out of the mean. Without ``today`` nobody is
+        stale.
+        """
+        members = self.members()
+        last_exports = {
+            name: exported if isinstance(exported, date) else None
+            for name, exported in zip(members["member"], members["last_export"], strict=True)
+        }
+        return tl.latest_average(
+            self._estimates(),
+            last_exports,
+            today,
+            self.settings.team.stale_after_days,
+            include_stale=include_stale,
+        )
 
     # -- forgetting -------------------------------------------------------------------
 
     def forget(self, member: str) -> ForgetResult:
         """Delete ``member`` and everything derived from their exports, in one transaction.
 
-        On SQLite deleted rows are overwritten with zeros and the write-ahead log is
-        emptied afterwards, so the values do not linger in the file. Raises
+        Afterwards the database's files are scrubbed of the deleted rows (SQLite: zeroed
+        and the write-ahead log emptied; PostgreSQL: the tables rewritten), so the values
+        do not linger on disk. Raises
         :class:`StoreError` for an unknown member.
         """
 
         def work(session: Session) -> ForgetResult:
-            found = self._existing_member(session, member)
+            found = merge.existing_member(session, member, self.where)
             counts = {
                 table.__tablename__: session.execute(
                     delete(table).where(table.member_id == found.id)
@@ -759,54 +439,15 @@ class Store:
                 official_readings=counts["official_readings"],
             )
 
-        result = self._write(work)
-        if self.engine.dialect.name == "sqlite":
-            self._guarded(self._checkpoint)
+        result = self._db.write(work)
+        self._db.scrub(FORGET_TABLES)
         return result
-
-    def _checkpoint(self) -> None:
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def _params(exc: StoreError) -> dict[str, Any]:
-    return {"reason": exc.params.get("reason", exc.message("en"))}
-
-
-def _chunks(values: list[Any], size: int) -> Iterable[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def _with_score_floats(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     scores = [c for c in SCORE_COLUMNS if c in set(columns) and c in frame.columns]
     frame[scores] = frame[scores].astype("float64")
     return frame
-
-
-def _valid_peers(peers: pd.DataFrame, source: str) -> pd.DataFrame:
-    missing = [c for c in ("member", "total") if c not in peers.columns]
-    if missing:
-        raise InputError(
-            "error.store.peer_columns", file=source, columns=", ".join(missing), count=len(missing)
-        )
-    rows = peers.reindex(columns=list(COHORT_COLUMNS)).reset_index(drop=True)
-    rows["member"] = rows["member"].astype("string").str.strip().fillna("")
-    scores = rows[list(SCORE_COLUMNS)].apply(pd.to_numeric, errors="coerce")
-    limits = pd.Series({c: 100.0 if c == "total" else PILLAR_MAX for c in SCORE_COLUMNS})
-    out_of_range = (scores < 0) | (scores > limits)
-    unreadable = scores.isna() & rows[list(SCORE_COLUMNS)].notna()
-    bad = out_of_range.any(axis=1) | unreadable.any(axis=1) | scores["total"].isna()
-    bad |= (rows["member"] == "").astype(bool)
-    if bad.any():
-        line = int(bad.to_numpy().argmax()) + 2  # +1 for the header, +1 to count from one
-        raise InputError("error.store.peer_row", file=source, line=line)
-    industry = rows["industry"].astype("string").str.strip()
-    out = scores.astype("float64").assign(
-        label=rows["member"].astype(object), industry=industry.astype(object)
-    )
-    # NaN must reach the database as NULL.
-    return out.astype(object).where(out.notna(), None)
 
 
 def _score_of(snapshot: Snapshot) -> Score:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 for _path in (Path(__file__).resolve().parent, Path(__file__).resolve().parents[2]):
@@ -19,6 +20,18 @@ for _path in (Path(__file__).resolve().parent, Path(__file__).resolve().parents[
         sys.path.insert(0, str(_path))
 
 from dashboard_fixtures import APP, TIMEOUT_S  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _app_settings() -> None:
+    """The settings ``streamlit run dashboard/app.py`` applies (dashboard/.streamlit/).
+
+    AppTest does not name a main script to Streamlit's configuration, so the app's
+    own ``config.toml`` would be skipped; with the script named, every page test
+    runs under the same settings as the real server.
+    """
+    streamlit_config._main_script_path = str(APP)
+    streamlit_config.get_config_options(force_reparse=True)
 
 
 @pytest.fixture

@@ -82,3 +82,54 @@ def plotly_charts(at: AppTest) -> list[dict]:
         {"spec": _plain(json.loads(chart.proto.spec)), "alt": chart.proto.alt}
         for chart in at.get("plotly_chart")
     ]
+
+
+#: Markdown and HTML that would fetch an image, show a link or leave a code span if it
+#: were rendered: what a hostile export or team database could carry in any text field.
+HOSTILE = "![e](http://host/p.png) [link](http://x) `a``b` <img src=x onerror=alert(1)>"
+#: The same for a file name (no slashes: those would make it a path inside the upload).
+HOSTILE_FILE = "![e](p.png) [link](x) `a``b` <img src=x onerror=y>.csv"
+#: What :data:`HOSTILE` leaves in a markdown source when it is not escaped (escaped
+#: characters, ``\\X``, are removed before looking).
+HOSTILE_MARKERS = ("![e", "](", "<img", "``")
+
+
+def hostile_sources() -> list[tuple[str, bytes]]:
+    """The active seller's files as loose uploads, with a hostile profile and file name.
+
+    The hostile file comes first, so the upload is named after it; the profile's name,
+    headline and industry carry :data:`HOSTILE`.
+    """
+    profile = f"First Name,Last Name,Headline,Industry\n{HOSTILE},`x,{HOSTILE},{HOSTILE}\n"
+    rest = [(n, b) for n, b in zip_members("active_seller") if n != "Profile.csv"]
+    return [(HOSTILE_FILE, b"a,b\n1,2\n"), ("Profile.csv", profile.encode()), *rest]
+
+
+def markdown_sources(at: AppTest) -> list[str]:
+    """Every string of the page that Streamlit renders as markdown: texts, messages, labels.
+
+    Widget labels (metrics, check boxes, buttons, expanders, tabs, uploaders) are
+    markdown too; select-box options, input values and table cells are plain text
+    and left out.
+    """
+    texts = ("markdown", "caption", "error", "warning", "info", "success", "title", "subheader")
+    out: list[str] = []
+    stack = [at._tree]
+    while stack:
+        node = stack.pop()
+        stack.extend(getattr(node, "children", {}).values())
+        if getattr(node, "type", None) in texts and isinstance(getattr(node, "value", None), str):
+            out.append(node.value)
+        label = getattr(node, "label", None)
+        if isinstance(label, str):
+            out.append(label)
+    return out
+
+
+def store_sample(url: str, persona: str, member: str) -> None:
+    """Store the bundled archive of ``persona`` under ``member`` in the database at ``url``."""
+    from scoring.model import score_history
+    from scoring.store import Store
+
+    data = sample_data(persona)
+    Store(url).import_export(data, member, score=score_as_of(data), history=score_history(data))

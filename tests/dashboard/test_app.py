@@ -3,12 +3,13 @@ the start-up sample, the theme, and the text catalogue of the dashboard."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import metrics, open_page, sample_score
+from dashboard_fixtures import metrics, open_page, sample_bytes, sample_score, store_sample
 
 from dashboard import state
 from dashboard.components.palette import PILLAR_COLOURS
@@ -39,16 +40,35 @@ def test_every_page_renders_on_the_sample(make_app, page: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)
-def test_data_pages_without_an_export_point_to_the_import(make_app, page: str) -> None:
+def test_data_pages_without_an_export_greet_a_newcomer(make_app, page: str) -> None:
     at = open_page(make_app(), page)
     assert not at.exception
-    assert [i.value for i in at.info] == [t("dashboard.empty.no_export", "en")]
+    assert at.title[0].value == t("dashboard.welcome.title", "en")
+    assert [b.label for b in at.button] == [t("dashboard.welcome.sample", "en")]
+    assert len(at.file_uploader) == 1
 
 
-def test_without_a_sample_the_app_opens_on_an_empty_overview(make_app) -> None:
-    at = make_app()
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_empty_start_explains_the_tool_and_opens_the_sample_in_one_click(
+    make_app, lang
+) -> None:
+    at = make_app(lang=lang)
     assert "current_export" not in at.session_state
-    assert [i.value for i in at.info] == [t("dashboard.empty.no_export", "en")]
+    assert at.title[0].value == t("dashboard.welcome.title", lang)
+    assert t("dashboard.welcome.intro", lang) in [m.value for m in at.markdown]
+    at.button(key="welcome_sample").click().run()
+    assert not at.exception
+    assert at.title[0].value == t("dashboard.overview.title", lang)
+    total = fmt_number(sample_score("active_seller").total, lang, 2)
+    assert metrics(at)[t("common.total", lang)] == total
+
+
+def test_the_empty_start_takes_an_upload_and_shows_its_overview(make_app) -> None:
+    at = make_app()
+    name, content = sample_bytes("newcomer")
+    at.file_uploader(key="welcome_upload").set_value((name, content, "application/zip")).run()
+    assert not at.exception
+    assert metrics(at)["Total"] == fmt_number(sample_score("newcomer").total, "en", 2)
 
 
 def test_the_url_chooses_german_numbers_and_names(make_app) -> None:
@@ -98,7 +118,7 @@ def test_the_startup_sample_comes_from_argv_then_the_environment(argv, env, expe
 
 
 def test_the_theme_is_private_headless_and_uses_the_pillar_palette() -> None:
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["headless"] is True
     assert config["theme"]["chartCategoricalColors"][:4] == [PILLAR_COLOURS[p] for p in PILLARS]
@@ -125,3 +145,79 @@ def test_every_text_key_the_dashboard_uses_exists() -> None:
         used |= set(re.findall(r'"(dashboard\.[a-z_]+\.[a-z_]+)"', path.read_text()))
     assert used, "no literal keys found"
     assert sorted(k for k in used if k not in catalogue()) == []
+
+
+def test_the_apps_own_settings_keep_it_on_this_computer() -> None:
+    """dashboard/.streamlit/ is read for every `streamlit run dashboard/app.py`, any folder."""
+    config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["browser"]["gatherUsageStats"] is False
+    # Streamlit's table download writes cells unchanged (formulas): switched off.
+    assert config["client"]["disableDataExport"] is True
+    # Nothing asks a font server for icons: the tab icon is a bundled file, nav icons emoji.
+    app = (ROOT / "dashboard" / "app.py").read_text()
+    assert ":material/" not in app
+    assert (ROOT / "dashboard" / "assets" / "icon.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("address", "exposed"),
+    [
+        ("127.0.0.1", False),
+        ("127.0.1.1", False),
+        ("localhost", False),
+        ("::1", False),
+        (None, True),
+        ("", True),
+        ("0.0.0.0", True),
+        ("192.168.1.20", True),
+    ],
+)
+def test_only_loopback_addresses_count_as_private(address, exposed) -> None:
+    assert state.exposed(address) is exposed
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_page_warns_when_the_server_listens_beyond_this_computer(make_app, lang) -> None:
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    assert before == "127.0.0.1"
+    at = make_app(sample="newcomer", lang=lang)
+    assert t("dashboard.deploy.exposed", lang, address="0\\.0\\.0\\.0") not in [
+        w.value for w in at.warning
+    ]
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        for page in PAGES:
+            at = open_page(at, page)
+            assert t("dashboard.deploy.exposed", lang, address="0\\.0\\.0\\.0") in [
+                w.value for w in at.warning
+            ], page
+    finally:
+        config.set_option("server.address", before)
+
+
+@pytest.mark.parametrize(
+    ("value", "read_only"), [("1", True), ("true", True), ("yes", True), ("0", False), ("", False)]
+)
+def test_read_only_mode_is_switched_on_by_the_environment(value, read_only) -> None:
+    assert state.read_only({"SSI_READ_ONLY": value}) is read_only
+    assert state.read_only({}) is False
+
+
+def test_read_only_mode_offers_no_store_no_forget_and_no_saved_readings(
+    make_app, monkeypatch
+) -> None:
+    store_sample(os.environ["SSI_DATABASE_URL"], "newcomer", "Sam")
+    monkeypatch.setenv("SSI_READ_ONLY", "1")
+    at = open_page(make_app(sample="newcomer", lang="de"), "team")
+    assert not at.exception
+    assert t("dashboard.deploy.read_only", "de") in [i.value for i in at.info]
+    assert t("dashboard.deploy.read_only_team", "de") in [c.value for c in at.caption]
+    assert list(at.dataframe[0].value["Mitglied"]) == ["Sam"]  # the leaderboard is shown
+    assert not at.get("form")  # no "store this export" form
+    assert not at.checkbox and not at.expander  # no forget
+    # Compare: a reading can be compared, but there is no button that stores it.
+    at = open_page(at, "compare")
+    assert "official_store" not in [b.key for b in at.button]

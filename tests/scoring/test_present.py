@@ -8,10 +8,10 @@ from scoring.present import metric_shown_value, metric_value_text, score_label
 from scoring.results import SCORE_FIELDS, MetricScore
 
 
-def metric(value, unit="count", missing=False) -> MetricScore:
+def metric(value, unit="count", missing=False, status="measured") -> MetricScore:
     return MetricScore(
         key="days_active", pillar="people", value=value, target=90.0, points=1.0,
-        max_points=6.0, sources=("comments",), missing_input=missing, unit=unit,
+        max_points=6.0, sources=("comments",), missing_input=missing, unit=unit, status=status,
     )  # fmt: skip
 
 
@@ -34,9 +34,18 @@ def test_a_value_is_written_in_its_unit(value, unit, lang, expected):
 
 
 def test_a_missing_value_says_why():
-    assert metric_shown_value(metric(None, missing=True), "en") == "(input missing)"
-    assert metric_shown_value(metric(None), "de") == "(kein Wert)"
+    missing = metric(None, missing=True, status="missing_file")
+    assert metric_shown_value(missing, "en") == "– (file not in this archive)"
+    assert metric_shown_value(missing, "de") == "– (Datei nicht in diesem Archiv)"
+    assert metric_shown_value(metric(None, status="no_value"), "de") == "– (kein Wert)"
+    assert metric_shown_value(metric(None), "de") == "– (kein Wert)"
     assert metric_shown_value(metric(88.0, unit="days"), "en") == "88 days"
+
+
+def test_a_zero_from_a_complete_export_says_it_is_none():
+    zero = metric(0.0, unit="days", status="none_in_export")
+    assert metric_shown_value(zero, "en") == "0 days none in the export"
+    assert metric_shown_value(zero, "de") == "0 Tage keine im Export"
 
 
 def test_the_score_fields_are_the_total_then_the_pillars_in_model_order():

@@ -1,7 +1,7 @@
 """Build the shipped reference quantiles: ``python -m scoring.compare.reference_build.build``.
 
 Generates the modelled population (``industries.toml``, fixed seed), scores it
-with the model (``scoring/model/model.toml``), and writes the quantiles per
+with the model (``scoring/model/model.toml``, through :mod:`.values`), and writes the quantiles per
 industry, "All industries", basis and measure to
 ``scoring/compare/data/reference_quantiles.csv``. The same inputs give the
 same file, byte for byte. ``--calibrate`` first fits the calibrated population
@@ -30,14 +30,14 @@ from scoring.compare.reference import (
     REFERENCE_PATH,
     weighted_quantiles,
 )
-from scoring.compare.reference_build.population import (
+from scoring.compare.reference_build.anchors import (
     ANCHORS,
     CALIBRATED,
     anchor_stats,
     calibrate_population,
-    generate_population,
-    population_scores,
 )
+from scoring.compare.reference_build.members import generate_population
+from scoring.compare.reference_build.values import population_scores
 from scoring.model import ModelConfig, load_config
 
 

@@ -12,7 +12,7 @@ from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, s
 from dashboard.components.charts import distribution_bars
 from scoring.compare import compare, load_reference
 from scoring.i18n import fmt_number, fmt_signed, t
-from scoring.model import score_as_of
+from scoring.model import score_as_of, score_history
 from scoring.official import parse_official
 from scoring.store import Store
 
@@ -57,15 +57,16 @@ def test_a_peer_file_becomes_the_network(make_app) -> None:
     at.file_uploader(key="peer_upload").set_value(("team.csv", PEERS, "text/csv")).run()
     expected = compare(sample_score("newcomer"), sample_data("newcomer"), peers=("team.csv", PEERS))
     assert expected.network.source == "peer_csv"
-    assert metrics(at)["team.csv"] == f"Top {expected.network.total.top_percent}%"
-    assert at.success[0].value.startswith("team.csv: 4 people read")
+    # Markdown sources: the file name is data, escaped (shown as "team.csv").
+    assert metrics(at)["team\\.csv"] == f"Top {expected.network.total.top_percent}%"
+    assert at.success[0].value.startswith("team\\.csv: 4 people read")
 
 
 def test_a_broken_peer_file_is_explained(make_app) -> None:
     at = open_page(make_app(sample="newcomer", lang="de"), "compare")
     at.file_uploader(key="peer_upload").set_value(("x.csv", b"name;score\nA;x\n", "text/csv")).run()
     assert not at.exception
-    assert len(at.error) == 1 and "x.csv" in at.error[0].value
+    assert len(at.error) == 1 and "x\\.csv" in at.error[0].value
     assert metrics(at)["Ihr Netzwerk"].startswith("Top ")  # still the estimate
 
 
@@ -88,7 +89,13 @@ def test_a_pasted_official_reading_is_shown_beside_the_estimate(make_app) -> Non
 
 
 def test_official_readings_kept_with_a_stored_member_appear_in_the_history(make_app) -> None:
-    Store().import_export(sample_data("active_seller"), "Katharina")
+    export_data = sample_data("active_seller")
+    Store().import_export(
+        export_data,
+        "Katharina",
+        score=score_as_of(export_data),
+        history=score_history(export_data),
+    )
     at = open_page(make_app(sample="active_seller"), "compare")
     at.text_area(key="official_text").set_value(OFFICIAL_EN.read_text())
     at.date_input(key="official_date").set_value(date(2026, 10, 1))

@@ -7,7 +7,7 @@ from datetime import timedelta
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data
 
 from scoring.i18n import fmt_number, fmt_signed
-from scoring.model import score_history
+from scoring.model import score_as_of, score_history
 from scoring.store import Store
 
 
@@ -48,7 +48,12 @@ def test_the_week_by_week_table_shows_each_change(make_app) -> None:
 
 def test_a_stored_import_appears_as_markers(make_app) -> None:
     export_data = sample_data("active_seller")
-    Store().import_export(export_data, "Katharina")
+    Store().import_export(
+        export_data,
+        "Katharina",
+        score=score_as_of(export_data),
+        history=score_history(export_data),
+    )
     at = open_page(make_app(sample="active_seller"), "history")
     traces = {trace["name"]: trace for trace in plotly_charts(at)[0]["spec"]["data"]}
     stored = traces["Stored imports"]

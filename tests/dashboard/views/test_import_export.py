@@ -15,6 +15,7 @@ from dashboard_fixtures import (
 )
 
 from dashboard import state
+from dashboard.components.literal import error_md, md
 from dashboard.components.widgets import uploader_style
 from scoring.errors import SSIError
 from scoring.i18n import fmt_date, fmt_number, t
@@ -48,7 +49,7 @@ def test_uploaded_zip_shows_its_report_and_scoring_total(make_app) -> None:
     assert list(report["Rows used"]) == [fmt_number(s.rows, "en", 0) for s in data.sources]
     # sample_data/README.md: active_seller has 1,500 connections, none skipped.
     assert report.set_index("File").loc["Connections.csv", "Rows used"] == "1,500"
-    ignored = "\n".join(f"- `{name}`" for name in data.ignored)
+    ignored = "\n".join(f"- {md(name)}" for name in data.ignored)
     assert data.ignored and ignored in [m.value for m in at.markdown]
     assert at.session_state["current_export"].label == name
 
@@ -61,7 +62,7 @@ def test_a_bad_upload_shows_the_readers_message_and_the_app_stays_usable(make_ap
     at.file_uploader[0].set_value((*junk, ZIP)).run()
 
     assert not at.exception
-    assert [e.value for e in at.error] == [raised.value.message("en")]
+    assert [e.value for e in at.error] == [error_md(raised.value, "en")]
     assert "current_export" not in at.session_state
 
     at.button(key="load_sample").click().run()
@@ -76,7 +77,7 @@ def test_a_bad_upload_is_explained_in_german(make_app) -> None:
         read_export([junk])
     at = _import_page(make_app, lang="de")
     at.file_uploader[0].set_value((*junk, ZIP)).run()
-    assert [e.value for e in at.error] == [raised.value.message("de")]
+    assert [e.value for e in at.error] == [error_md(raised.value, "de")]
     assert raised.value.message("de") != raised.value.message("en")
 
 
@@ -145,9 +146,29 @@ def test_skipped_rows_are_explained_in_the_report_in_german(make_app) -> None:
 
 
 def test_the_uploaders_own_english_words_are_replaced_in_german() -> None:
-    # .streamlit/config.toml sets maxUploadSize = 500 (MB).
+    # dashboard/.streamlit/config.toml sets maxUploadSize = 500 (MB).
     css = uploader_style("de")
     assert 'content: "Hochladen"' in css
     assert 'content: "Bis 500 MB pro Datei"' in css
     # English keeps Streamlit's own "Upload" / "500MB per file • ZIP".
     assert uploader_style("en") == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_bad_file_then_the_right_one_is_judged_on_its_own(make_app, lang) -> None:
+    junk = ("broken.zip", b"this is not a zip archive at all")
+    at = _import_page(make_app, lang)
+    at.file_uploader[0].set_value((*junk, ZIP)).run()
+    assert len(at.error) == 1
+    assert t("dashboard.import.remove_hint", lang) in [c.value for c in at.caption]
+    # The user adds the right archive without removing the bad file first.
+    name, content = sample_bytes("active_seller")
+    at.file_uploader[0].set_value([(*junk, ZIP), (name, content, ZIP)]).run()
+    assert not at.exception
+    assert not at.error
+    total = fmt_number(sample_score("active_seller").total, lang, 2)
+    assert at.success[0].value == t("dashboard.import.scored", lang, total=total)
+    assert at.session_state["current_export"].label == name
+    # one file (the right archive) was added last and read
+    left_out = t("dashboard.import.left_out", lang, files="broken\\.zip", count=1)
+    assert left_out in [i.value for i in at.info]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from dashboard_fixtures import metrics, plotly_charts, sample_data, sample_score
 
 from dashboard.components import downloads, report
+from scoring.compare import compare
 from scoring.i18n import fmt_number, fmt_signed, t
 from scoring.model import score_history
 from scoring.model.payload import score_payload
@@ -73,7 +75,7 @@ def test_score_downloads_carry_every_sub_metric() -> None:
     assert len(rows) == 1 + len(score.metrics())
     assert (
         rows[0]
-        == "as_of,pillar,pillar_score,key,label,value,target,points,max_points,missing_input"
+        == "as_of,pillar,pillar_score,key,label,value,target,points,max_points,missing_input,status"
     )
 
 
@@ -108,3 +110,40 @@ def test_the_html_report_is_self_contained_with_described_charts() -> None:
     assert fmt_number(score.total, "de", 2) in html
     assert "Ihre professionelle Marke aufbauen" in html
     assert "<li>Mehr kommentieren</li>" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_linkedins_layout_side_by_side_with_weekly_pillar_changes(make_app, lang) -> None:
+    at = make_app(sample="active_seller", lang=lang)
+    score = sample_score("active_seller")
+    expected = compare(score, sample_data("active_seller"))
+    weekly = score_history(sample_data("active_seller"), freq="W")
+    before, now = weekly.iloc[-2], weekly.iloc[-1]
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == [
+        t("common.total", lang),
+        *(t(f"pillar.{p}", lang) for p in PILLARS),
+    ]
+    assert list(table[t("dashboard.overview.col_estimate", lang)]) == [
+        fmt_number(score.total, lang, 2),
+        *(fmt_number(score.pillars[p].score, lang, 2) for p in PILLARS),
+    ]
+    industry = t("dashboard.overview.col_industry", lang, group=expected.industry.group_label(lang))
+    assert list(table[industry]) == [
+        fmt_number(expected.industry.total.average, lang, 2),
+        *(fmt_number(expected.industry.pillars[p].average, lang, 2) for p in PILLARS),
+    ]
+    assert list(table[t("dashboard.overview.col_network", lang)]) == [
+        fmt_number(expected.network.total.average, lang, 2),
+        *(fmt_number(expected.network.pillars[p].average, lang, 2) for p in PILLARS),
+    ]
+    assert list(table[t("dashboard.overview.col_week", lang)]) == [
+        fmt_signed(now[m] - before[m], lang, 2) for m in ("total", *PILLARS)
+    ]
+    # Each pillar card carries its weekly change and its own explanation.
+    cards = {m.label: m for m in at.metric}
+    for pillar in PILLARS:
+        card = cards[t(f"pillar.{pillar}", lang)]
+        assert card.delta == fmt_signed(now[pillar] - before[pillar], lang, 2)
+    helps = {cards[t(f"pillar.{p}", lang)].help for p in PILLARS}
+    assert len(helps) == 4

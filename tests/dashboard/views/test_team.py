@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from dashboard_fixtures import metrics, open_page, sample_data, sample_score
+import dataclasses
+from datetime import date
 
+import pandas as pd
+import pytest
+from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
+
+from dashboard import state
 from scoring.i18n import fmt_number, t
 from scoring.model import score_history
+from scoring.results import PILLARS
 from scoring.store import Store
 
 
@@ -28,8 +35,8 @@ def test_storing_the_export_puts_the_member_on_the_leaderboard(make_app) -> None
     assert list(board["Member"]) == ["Alex Example"]
     assert list(board["Total"]) == [fmt_number(score.total, "en", 2)]
     assert list(board["Rank"]) == [1]
-    # One member: the team average is that member's estimate of the export's week.
-    assert metrics(at)["Team average, week ending 2026-10-18"] == fmt_number(score.total, "en", 2)
+    # One member: the team average is that member's latest estimate.
+    assert metrics(at)["Team average (latest estimates)"] == fmt_number(score.total, "en", 2)
 
 
 def test_storing_the_same_export_twice_adds_nothing(make_app) -> None:
@@ -51,9 +58,9 @@ def test_two_members_are_ranked_by_total(make_app) -> None:
     # The store keeps the mean of the two totals to two decimals (numpy rounds half to
     # even: (73.85 + 15.68) / 2 = 44.765 is stored as 44.76).
     mean = (sample_score("active_seller").total + sample_score("newcomer").total) / 2
-    stored = float(Store().team_average("W")["total"].iloc[-1])
+    stored = Store().team_latest_average().total
     assert abs(stored - mean) <= 0.005 + 1e-9
-    assert metrics(at)["Team average, week ending 2026-10-18"] == fmt_number(stored, "en", 2)
+    assert metrics(at)["Team average (latest estimates)"] == fmt_number(stored, "en", 2)
 
 
 def test_forgetting_a_member_needs_a_confirmation(make_app) -> None:
@@ -68,3 +75,67 @@ def test_forgetting_a_member_needs_a_confirmation(make_app) -> None:
         "store.forget.done", "en", member="Sam", imports=1, snapshots=1, history=weeks, official=0
     )
     assert [i.value for i in at.info] == [t("dashboard.team.empty", "en")]
+
+
+def _uneven_team() -> None:
+    """Three members at 73.85, 42.78 and 41.57 whose exports end on different days."""
+    data = sample_data("active_seller")
+    score = sample_score("active_seller")  # 73.85, exported 2026-10-15
+    no_history = pd.DataFrame(columns=["as_of", "total", *PILLARS])
+    with Store() as store:
+        store.import_export(data, "Anna", score=score, history=score_history(data, freq="W"))
+        for name, total, exported in (
+            ("Bert", 42.78, date(2026, 6, 1)),
+            ("Cora", 41.57, date(2026, 10, 1)),
+        ):
+            store.import_export(
+                dataclasses.replace(data, content_hash=name, export_date=exported),
+                name,
+                score=score.model_copy(update={"total": total, "as_of": exported}),
+                history=no_history,
+            )
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "shown", "span", "without", "span_without", "left_out"),
+    [
+        ("en", "Team average (latest estimates)", "52.73",
+         "3 members, estimates from 2026-06-01 to 2026-10-15.", "57.71",
+         "2 members, estimates from 2026-10-01 to 2026-10-15.",
+         "Stale members left out of the average: 1."),
+        ("de", "Team-Durchschnitt (letzte Schätzungen)", "52,73",
+         "3 Mitglieder, Schätzungen vom 01.06.2026 bis 15.10.2026.", "57,71",
+         "2 Mitglieder, Schätzungen vom 01.10.2026 bis 15.10.2026.",
+         "Veraltete Mitglieder nicht im Durchschnitt: 1."),
+    ],
+)  # fmt: skip
+def test_team_average_is_the_mean_of_the_latest_estimates(
+    make_app, monkeypatch, lang, label, shown, span, without, span_without, left_out
+) -> None:
+    _uneven_team()
+    # Oct 18 is 139 days after Bert's export of June 1: more than 90, so Bert is stale.
+    monkeypatch.setattr(state, "today", lambda: date(2026, 10, 18))
+    at = open_page(make_app(sample="active_seller", lang=lang), "team")
+
+    assert not at.exception
+    # (73.85 + 42.78 + 41.57) / 3 = 52.733…
+    assert metrics(at)[label] == shown
+    assert span in [c.value for c in at.caption]
+    board = at.dataframe[0].value
+    stale = t("store.column.stale", lang)
+    flags = dict(zip(board[t("store.column.member", lang)], board[stale], strict=True))
+    assert flags == {"Anna": "", "Bert": t("dashboard.team.stale_flag", lang), "Cora": ""}
+    # The weekly line: each point carries how many members it averages; the week ending
+    # 2026-10-04 holds Anna's history value and Cora's export, the week ending
+    # 2026-10-18 Anna's export alone.
+    chart = plotly_charts(at)[0]["spec"]["data"][0]
+    counts = dict(zip(chart["x"], chart["customdata"], strict=True))
+    assert (counts["2026-10-04"], counts["2026-10-18"], counts["2026-06-07"]) == (2, 1, 2)
+
+    at.toggle(key="team_without_stale").set_value(True).run()
+
+    # (73.85 + 41.57) / 2 = 57.71
+    assert metrics(at)[label] == without
+    captions = [c.value for c in at.caption]
+    assert span_without in captions
+    assert left_out in captions

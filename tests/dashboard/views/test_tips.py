@@ -6,8 +6,9 @@ import re
 
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
 
-from scoring.advice.simulate import decay, simulate
+from scoring.advice.decay import decay
 from scoring.advice.tips import ranked_tips
+from scoring.advice.whatif import simulate
 from scoring.i18n import fmt_number, fmt_signed, t
 
 

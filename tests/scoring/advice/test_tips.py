@@ -7,14 +7,14 @@ from functools import cache
 
 import pandas as pd
 import pytest
+from builders import make_export
 
-from scoring.advice.simulate import simulate, with_profile_items
 from scoring.advice.tips import general_advice, load_tip_goals, ranked_tips, tips_payload
+from scoring.advice.whatif import simulate, with_profile_items
 from scoring.i18n import catalogue, fmt_signed
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.samples import sample_path
-from scoring.testing import make_export
 
 CONFIG = load_config()
 METRICS = [key for _, key, _ in CONFIG.metric_items()]

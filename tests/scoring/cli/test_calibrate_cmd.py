@@ -6,13 +6,13 @@ import json
 from datetime import timedelta
 
 import pytest
+from builders import reweighted_pillars
 
 import scoring.cli as cli
 from scoring.ingest import read_export
 from scoring.model import load_config, score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.testing import reweighted_pillars
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

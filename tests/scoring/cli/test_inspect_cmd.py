@@ -209,7 +209,7 @@ def test_a_complete_export_has_no_notice(tmp_path, capsys):
 
 
 def test_an_internal_error_exits_1_with_one_line_and_no_traceback(basic_zip, capsys, monkeypatch):
-    def broken(paths):
+    def broken(paths, **_):
         raise KeyError("a bug of ours, not the user's input")
 
     monkeypatch.delenv("SSI_DEBUG", raising=False)

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import make_export
 
 from scoring.cli import main
 from scoring.cli.score_cmd import score_text
@@ -26,7 +27,6 @@ from scoring.ingest import read_export
 from scoring.model import score_as_of
 from scoring.model.payload import score_payload
 from scoring.samples import sample_path
-from scoring.testing import make_export
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,7 @@ def test_score_json(export):
         "points",
         "max_points",
         "missing_input",
+        "status",
     }
 
 
@@ -127,7 +128,7 @@ def test_score_json_of_a_sample_matches_the_library(capsys):
     payload = json.loads(run_main(capsys, "score", path, "--json", "--lang", "de")[1])
     expected = score_payload(score_as_of(read_export([path])), "de")
     # percentiles, band and tips sit beside the score (tests/scoring/cli/test_score_guidance.py)
-    assert set(payload) == set(expected) | {"band", "percentiles", "tips"}
+    assert set(payload) == set(expected) | {"band", "percentiles", "tips", "change", "model"}
     assert {key: payload[key] for key in expected} == expected
 
 
@@ -208,7 +209,7 @@ def test_empty_values_are_explained_below_the_table():
     lines = score_text(score_as_of(data), "en").splitlines()
     accepted = next(line for line in lines if line.strip().startswith("Accepted invitations"))
     # the value cell as the dashboard's Pillars table shows it (scoring.present)
-    assert accepted.split()[2:4] == ["(no", "value)"]
+    assert accepted.split()[2:5] == ["–", "(no", "value)"]
     assert (
         "Accepted invitations: You sent no connection request in the window, so there is "
         "nothing to accept yet." in lines

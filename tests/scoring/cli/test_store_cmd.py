@@ -14,9 +14,10 @@ import pytest
 
 from scoring.cli.store_cmd import export_groups, read_text
 from scoring.errors import InputError
+from scoring.i18n import fmt_number
 from scoring.ingest import read_export
 from scoring.model import score_as_of
-from scoring.samples import sample_path
+from scoring.samples import SAMPLE_DIR, sample_path
 from scoring.store import Store
 
 # Each test starts the program one to three times (about a second each on an idle
@@ -131,13 +132,38 @@ def test_team_ranks_members_by_total(db):
     assert answer["average"][-1]["total"] == pytest.approx(sum(totals.values()) / 4, abs=0.005)
 
 
+def test_team_average_of_the_latest_estimates_and_stale_members(db, model_totals):
+    fresh = json.loads(ssi("team", "--db", db, "--json", "--today", "2026-10-20").stdout)
+    stale = ssi("team", "--db", db, "--today", "2027-01-14", "--without-stale", "--lang", "de")
+
+    latest = fresh["latest_average"]
+    assert latest["members"] == 4
+    assert latest["total"] == pytest.approx(sum(model_totals.values()) / 4, abs=0.005)
+    assert set(latest["pillars"]) == {"brand", "people", "insights", "relationships"}
+    assert (latest["first"], latest["last"]) == ("2026-10-15", "2026-10-15")
+    assert (latest["stale"], latest["left_out"]) == ([], [])
+    # Every sample was exported on 2026-10-15; 2027-01-14 is 91 days later: all stale,
+    # and all left out, so there is no average to print.
+    lines = stale.stdout.splitlines()
+    names = ", ".join(sorted(OWNERS.values()))
+    assert f"Veraltet (neuester Export mehr als 90 Tage vor dem 14.01.2027): {names}." in lines
+    assert f"Als veraltet nicht im Durchschnitt: {names}." in lines
+    assert not any(line.startswith("Team-Durchschnitt") for line in lines)
+    english = ssi("team", "--db", db, "--today", "2026-10-20").stdout.splitlines()
+    mean = fmt_number(round(sum(model_totals.values()) / 4, 2), "en")
+    assert english[-1] == (
+        f"Team average of each member's latest estimate: {mean} out of 100 (4 members, "
+        "estimates from 2026-10-15 to 2026-10-15)."
+    )
+
+
 def test_official_reading_from_flags_and_from_page_text(db, tmp_path):
     typed = ssi(
         "official", "add", "--member", "lena hofbauer", "--total", "21", "--brand", "5,5",
         "--industry-rank", "40%", "--date", "2026-10-01", "--db", db,
     )  # fmt: skip
     page = tmp_path / "ssi-page.txt"
-    page.write_text((ROOT / "sample_data" / "official_en.txt").read_text(), encoding="utf-8")
+    page.write_text((SAMPLE_DIR / "official_en.txt").read_text(), encoding="utf-8")
     pasted = ssi(
         "official", "add", "--member", "Lena Hofbauer", "--text-file", str(page),
         "--date", "2026-10-16", "--db", db,

@@ -6,11 +6,11 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from builders import make_export
 
 import scoring.cli as cli
 from scoring.cli import whatif_cmd
 from scoring.errors import InputError
-from scoring.testing import make_export
 
 EXPORT_DAY = date(2026, 10, 15)
 
@@ -47,7 +47,7 @@ def test_changes_are_parsed_with_decimal_commas_and_last_value_wins() -> None:
 
 
 def test_whatif_reactions_add_exactly_their_points(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths: daily_export())
+    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths, **_: daily_export())
     code, out, _ = run(capsys, "whatif", "x.zip", "--add", "reactions=8", "--json")
     assert code == 0
     payload = json.loads(out)
@@ -66,7 +66,7 @@ def test_whatif_reactions_add_exactly_their_points(monkeypatch, capsys) -> None:
 
 
 def test_whatif_stop_projects_week_by_week_from_the_export_date(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths: daily_export())
+    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths, **_: daily_export())
     code, out, _ = run(capsys, "whatif", "x.zip", "--stop", "2", "--json")
     assert code == 0
     payload = json.loads(out)
@@ -82,7 +82,7 @@ def test_whatif_stop_projects_week_by_week_from_the_export_date(monkeypatch, cap
 
 
 def test_whatif_text_in_german(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths: daily_export())
+    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths, **_: daily_export())
     code, out, _ = run(capsys, "whatif", "x.zip", "--add", "reactions=8", "--lang", "de")
     assert code == 0
     assert out.startswith("Was wäre, wenn (Stand 15.10.2026): reactions +8,0 pro Woche")
@@ -101,7 +101,7 @@ def test_whatif_text_in_german(monkeypatch, capsys) -> None:
     ],
 )
 def test_whatif_bad_input_is_one_line(monkeypatch, capsys, args, key) -> None:
-    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths: daily_export())
+    monkeypatch.setattr(whatif_cmd, "read_export", lambda paths, **_: daily_export())
     code, out, err = run(capsys, "whatif", "x.zip", *args)
     assert code == 2
     assert out == ""

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from builders import make_export
 
 from scoring.compare import compare, percentiles_payload
 from scoring.compare.reference import ALL_INDUSTRIES, COLUMNS, validated_reference
 from scoring.errors import InputError
 from scoring.official import OfficialReading
 from scoring.results import PILLARS, PillarScore, Score
-from scoring.testing import make_export
 
 PEERS = Path(__file__).resolve().parents[3] / "sample_data" / "peers_example.csv"
 P = np.arange(101, dtype=float)

@@ -6,7 +6,12 @@ import tomllib
 
 import pytest
 
-from scoring.compare.industries import INDUSTRIES_PATH, load_industries, validated_industries
+from scoring.compare.industries import (
+    INDUSTRIES_PATH,
+    industry_label,
+    load_industries,
+    validated_industries,
+)
 from scoring.errors import ConfigError
 
 
@@ -56,3 +61,37 @@ def test_a_bad_value_names_its_key() -> None:
     with pytest.raises(ConfigError) as caught:
         validated_industries(raw)
     assert caught.value.params["key"] == "industry.0.share"
+
+
+@pytest.mark.parametrize(
+    ("name", "de"),
+    [
+        ("Software Development", "Softwareentwicklung"),
+        ("IT Services and IT Consulting", "IT-Dienstleistungen und IT-Beratung"),
+        ("Management Consulting", "Unternehmensberatung"),
+        ("Staffing and Recruiting", "Personalbeschaffung"),
+        ("Human Resources Services", "Personalwesen"),
+        ("Hospitals and Health Care", "Krankenhäuser und Gesundheitswesen"),
+        ("Law Practice", "Anwaltskanzleien"),
+    ],
+)
+def test_german_pages_show_linkedins_german_industry_names(name: str, de: str) -> None:
+    assert industry_label(name, "de") == de
+    assert industry_label(name, "en") == name
+    # The German name is also how a German account's Profile.csv names it.
+    assert load_industries().resolve(de.upper()) == name
+
+
+def test_every_industry_has_its_own_german_name_and_others_stay_as_given() -> None:
+    industries = load_industries().industry
+    assert all(i.de and i.de != i.name for i in industries)
+    assert len({i.de for i in industries}) == len(industries)
+    assert industry_label("Basket Weaving", "de") == "Basket Weaving"
+
+
+def test_an_industry_without_a_german_name_is_rejected() -> None:
+    raw = _raw()
+    del raw["industry"][2]["de"]
+    with pytest.raises(ConfigError) as caught:
+        validated_industries(raw)
+    assert caught.value.params["key"] == "industry.2.de"

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date
+
+from scoring.ingest import read_export as _read_export
 
 OWNER_URL = "https://www.linkedin.com/in/anna-beispiel"
 
@@ -420,3 +423,13 @@ def zip_bytes(files: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) 
         for name, data in files.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+#: The caller's "today" for exports that nothing else dates (the reader never reads a clock).
+TODAY = date(2026, 11, 30)
+
+
+def read_export(sources, **options):
+    """``scoring.ingest.read_export`` with :data:`TODAY` as the caller's today."""
+    options.setdefault("today", TODAY)
+    return _read_export(sources, **options)

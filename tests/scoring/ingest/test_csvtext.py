@@ -8,8 +8,8 @@ import ingest_fixtures as F
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ingest_fixtures import read_export
 
-from scoring.ingest import read_export
 from scoring.ingest.csvtext import (
     alias_lookup,
     decode_text,

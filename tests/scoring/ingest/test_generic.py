@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from ingest_fixtures import read_export
 
-from scoring.ingest import GENERIC, read_export
+from scoring.ingest import GENERIC
 
 LOG = (
     "timestamp,kind,counterpart,detail\n"
@@ -36,8 +37,8 @@ def test_generic_log_rows_land_in_their_kinds():
     assert data.archive_kind == "partial"
     (report,) = data.sources
     assert (report.file, report.kind, report.rows) == ("xing-log.csv", GENERIC, 9)
-    assert report.skip_reasons == {"unknown kind": 1, "no date": 1, "unreadable date": 1}
-    assert report.warnings == ["rows with unknown kinds were skipped: teleport"]
+    assert report.skip_texts() == {"unknown kind": 1, "no date": 1, "unreadable date": 1}
+    assert report.warning_texts() == ["rows with unknown kinds were skipped: teleport"]
 
 
 def test_generic_values_follow_the_documented_meaning():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ingest_fixtures as F
 import pandas as pd
 import pytest
+from ingest_fixtures import read_export
 
 from scoring.export import COLUMNS, KINDS, PANDAS_DTYPES
-from scoring.ingest import read_export
 from scoring.ingest.privacy import salted_key
 
 
@@ -120,20 +120,20 @@ def test_messages_owner_sponsored_drafts_and_undated_rows():
     data = read({"messages.csv": F.MESSAGES, "Profile.csv": F.PROFILE})
     frame = data.frame("messages")
     assert len(frame) == 5  # 6 rows, 1 without a date
-    assert report(data, "messages.csv").skip_reasons == {"no date": 1}
+    assert report(data, "messages.csv").skip_texts() == {"no date": 1}
     assert list(frame["from_owner"]) == [True, False, False, True, True]
     assert list(frame["sponsored"]) == [False, False, True, False, False]
     assert list(frame["is_draft"]) == [False, False, False, False, True]
     assert list(frame["folder"].fillna("-")) == ["INBOX", "INBOX", "INBOX", "ARCHIVE", "-"]
     assert frame["conversation_id"].nunique() == 3
     assert frame["at"].iloc[0] == utc("2025-06-01 14:03:22")
-    assert report(data, "messages.csv").warnings == []
+    assert report(data, "messages.csv").warning_texts() == []
 
 
 def test_message_owner_without_profile_is_the_most_frequent_sender():
     data = read({"messages.csv": F.MESSAGES})
     assert list(data.frame("messages")["from_owner"]) == [True, False, False, True, True]
-    assert report(data, "messages.csv").warnings == [
+    assert report(data, "messages.csv").warning_texts() == [
         "no Profile.csv with your name came with the messages, so the most frequent sender"
         " was taken as you"
     ]
@@ -150,7 +150,7 @@ def test_message_owner_guessed_when_no_sender_has_the_profile_name():
     )
     data = read({"messages.csv": messages, "Profile.csv": F.PROFILE})
     assert list(data.frame("messages")["from_owner"]) == [False, True, True]
-    assert report(data, "messages.csv").warnings == [
+    assert report(data, "messages.csv").warning_texts() == [
         "no message sender matches the name in Profile.csv, so the most frequent sender"
         " was taken as you"
     ]
@@ -176,7 +176,7 @@ def test_messages_2018_shape_uses_direction_and_pairs_for_conversations():
 def test_no_conversations_found_is_an_empty_messages_file():
     data = read({"messages.csv": F.MESSAGES_NONE, "Profile.csv": F.PROFILE})
     assert data.has("messages") and len(data.frame("messages")) == 0
-    assert report(data, "messages.csv").warnings == [
+    assert report(data, "messages.csv").warning_texts() == [
         "the file only says “No conversations found”; no rows"
     ]
 
@@ -230,7 +230,7 @@ def test_profile_and_summary_fill_the_profile_object():
     assert data.profile.summary == "I help logistics teams buy software.\nTen years in SaaS sales."
     assert data.frame("profile")["websites"].iloc[0] == "[COMPANY:https://example.com]"
     # Birth Date ("Aug 12", no year) is not kept, and not an unreadable date either.
-    assert report(data, "Profile.csv").warnings == []
+    assert report(data, "Profile.csv").warning_texts() == []
 
 
 def test_positions_current_one_has_no_end():
@@ -303,7 +303,7 @@ def test_learning_na_dates_are_empty_not_errors():
     frame = data.frame("learning")
     assert frame["completed_at"].tolist()[0] == utc("2023-05-03 18:00")
     assert frame["at"].isna().tolist() == [False, True]
-    assert report(data, "Learning.csv").warnings == []
+    assert report(data, "Learning.csv").warning_texts() == []
 
 
 def test_rich_media_sentences_give_type_and_moment():
@@ -351,7 +351,7 @@ def test_two_endorsement_files_are_both_read_and_deduplicated():
     assert list(frame["status"]).count("REDACTED") == 1
     utf16 = report(data, "Endorsement Received Info.csv")
     assert (utf16.rows, utf16.skipped) == (1, 2)
-    assert utf16.skip_reasons == {"repeats a row of another file": 2}
+    assert utf16.skip_texts() == {"repeats a row of another file": 2}
     assert report(data, "Endorsement_Received_Info.csv").rows == 3
 
 
@@ -366,7 +366,7 @@ def test_the_same_file_given_twice_is_read_once():
     data = read_export([("Connections.csv", F.CONNECTIONS), ("export.zip", export)])
     assert len(data.frame("connections")) == 4
     assert [s.rows for s in data.sources] == [4, 0]
-    assert data.sources[1].warnings == ["same content as Connections.csv; read once"]
+    assert data.sources[1].warning_texts() == ["same content as Connections.csv; read once"]
 
 
 # --- Files without rows, and rows without data ----------------------------------------
@@ -375,27 +375,60 @@ def test_the_same_file_given_twice_is_read_once():
 def test_header_only_file_is_present_with_zero_rows_and_a_warning():
     data = read({"Votes.csv": b"Date,Link,OptionText\n", "Profile.csv": F.PROFILE})
     assert data.has("votes") and len(data.frame("votes")) == 0
-    assert report(data, "Votes.csv").warnings == ["the file has a header but no rows"]
+    assert report(data, "Votes.csv").warning_texts() == ["the file has a header but no rows"]
+
+
+def test_warnings_and_skip_reasons_are_data_rendered_in_each_language():
+    data = read(
+        {
+            "Reactions.csv": b"Date,Type,Link\n2025-06-01 10:00:00,LIKE,x\n,LIKE,y\n"
+            b"2025-06-02 10:00:00,LIKE,z\n",
+            "Votes.csv": b"Date,Link,OptionText\n",
+        }
+    )
+    votes = report(data, "Votes.csv")
+    assert votes.warnings[0].key == "ingest.warning.header_only"
+    assert votes.warning_texts("de") == ["die Datei hat eine Kopfzeile, aber keine Zeilen"]
+    reactions = report(data, "Reactions.csv")
+    assert reactions.skip_reasons == {"ingest.skip.no_date": 1}
+    assert reactions.skip_texts("de") == {"kein Datum": 1}
+
+
+def test_a_count_in_a_warning_is_written_the_way_each_language_writes_numbers():
+    rows = b"".join(b"Acme,Dev,someday\n" for _ in range(1500))
+    data = read({"Positions.csv": b"Company Name,Title,Started On\n" + rows})
+    positions = report(data, "Positions.csv")
+    assert positions.warnings[0].params == {"count": 1500, "column": "Started On"}
+    assert positions.warning_texts("en") == [
+        "1,500 values in column Started On are no date shape this reader knows; "
+        "they were left empty"
+    ]
+    assert positions.warning_texts("de") == [
+        "1.500 Werte in der Spalte Started On sind in keinem bekannten Datumsformat; "
+        "sie wurden leer gelassen"
+    ]
 
 
 def test_empty_file_beside_readable_ones_is_a_warning():
     data = read({"Skills.csv": b"", "Profile.csv": F.PROFILE})
     assert data.has("skills") and len(data.frame("skills")) == 0
-    assert report(data, "Skills.csv").warnings == ["the file is empty; nothing was read from it"]
+    assert report(data, "Skills.csv").warning_texts() == [
+        "the file is empty; nothing was read from it"
+    ]
 
 
 def test_rows_that_are_all_empty_are_skipped_and_counted():
     data = read({"Languages.csv": b"Name,Proficiency\nGerman,Native\n , \n\n,\nEnglish,Full\n"})
     assert list(data.frame("languages")["name"]) == ["German", "English"]
     # " , " and "," are rows of empty cells; the blank line is no row at all.
-    assert report(data, "Languages.csv").skip_reasons == {"empty row": 2}
+    assert report(data, "Languages.csv").skip_texts() == {"empty row": 2}
 
 
 def test_rows_with_more_fields_than_the_header_are_counted_as_malformed():
     data = read({"Reactions.csv": b"Date,Type,Link\n2025-01-01 10:00:00,LIKE,x,extra\n"
                                   b"2025-01-02 10:00:00,LIKE,y\n"})  # fmt: skip
     assert len(data.frame("reactions")) == 1
-    assert report(data, "Reactions.csv").skip_reasons == {
+    assert report(data, "Reactions.csv").skip_texts() == {
         "malformed line (more fields than the header)": 1
     }
 
@@ -404,14 +437,14 @@ def test_event_rows_with_unreadable_dates_are_skipped_by_reason():
     data = read({"Reactions.csv": b"Date,Type,Link\n2025-01-01 10:00:00,LIKE,a\n"
                                   b"yesterday,LIKE,b\n,LIKE,c\n"})  # fmt: skip
     assert len(data.frame("reactions")) == 1
-    assert report(data, "Reactions.csv").skip_reasons == {"unreadable date": 1, "no date": 1}
+    assert report(data, "Reactions.csv").skip_texts() == {"unreadable date": 1, "no date": 1}
 
 
 def test_unreadable_optional_dates_are_kept_empty_with_a_warning():
     data = read({"Positions.csv": b"Company Name,Title,Started On,Finished On\n"
                                   b"Helio,AE,sometime,Jul 2023\n"})  # fmt: skip
     assert data.frame("positions")["at"].isna().tolist() == [True]
-    assert report(data, "Positions.csv").warnings == [
+    assert report(data, "Positions.csv").warning_texts() == [
         "1 values in column Started On are no date shape this reader knows; they were left empty"
     ]
 

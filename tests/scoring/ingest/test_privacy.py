@@ -6,8 +6,8 @@ import ingest_fixtures as F
 import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
+from ingest_fixtures import read_export
 
-from scoring.ingest import read_export
 from scoring.ingest.privacy import person_text, profile_url_text, salted_key
 
 SECRETS = (

@@ -6,9 +6,10 @@ from datetime import date
 
 import ingest_fixtures as F
 import pytest
+from ingest_fixtures import read_export
 
 from scoring.export import ACTIVITY_KINDS, KINDS
-from scoring.ingest import archive_kind_of, read_export
+from scoring.ingest import archive_kind_of
 
 ZIP_NAME = "Complete_LinkedInDataExport_02-10-2026.zip"
 
@@ -73,7 +74,7 @@ def test_report_fields(as_zip_upload):
     assert data.missing == ()
     assert [s.file for s in data.sources] == [n for n in F.COMPLETE if n not in data.ignored]
     messages = next(s for s in data.sources if s.kind == "messages")
-    assert (messages.rows, messages.skipped, messages.skip_reasons) == (5, 1, {"no date": 1})
+    assert (messages.rows, messages.skipped, messages.skip_texts()) == (5, 1, {"no date": 1})
     assert len(data.content_hash) == 64
 
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from builders import make_export
 
 from scoring.model import ManualInputs, score_as_of
 from scoring.results import MetricScore, Score
-from scoring.testing import make_export
 
 #: Every hand-built export is dated 15 Oct 2026; the default 90-day window then
 #: covers 18 Jul 2026 … 15 Oct 2026 (15 Oct minus 89 days).

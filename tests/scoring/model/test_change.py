@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import numpy as np
@@ -14,9 +16,14 @@ from scoring.model.change import (
     Change,
     change_of,
     estimates,
+    history_changes,
+    import_rank,
+    latest_average,
     merge_timeline,
     period_averages,
+    stale_members,
     week_changes,
+    week_ends,
 )
 from scoring.store.settings import load_settings
 
@@ -196,3 +203,74 @@ def test_change_without_estimates_is_empty():
     change = change_of("A", est, None, date(2026, 10, 15), TIMELINE)
 
     assert (change.as_of, change.total, change.delta, change.stale) == (None, None, None, False)
+
+
+def test_history_changes_compare_each_date_with_the_week_before():
+    history = frame(
+        [
+            (date(2026, 9, 24), 40.0),
+            (date(2026, 10, 1), 41.5),
+            # a gap: nothing stood within 7 days before Oct 22 - 7 = Oct 15
+            (date(2026, 10, 22), 45.0),
+            (date(2026, 10, 29), 44.25),
+        ]
+    )
+
+    changes = history_changes(history, TIMELINE)
+
+    assert changes["as_of"].tolist() == [
+        date(2026, 9, 24), date(2026, 10, 1), date(2026, 10, 22), date(2026, 10, 29),
+    ]  # fmt: skip
+    assert changes["previous_as_of"].tolist() == [
+        None, date(2026, 9, 24), None, date(2026, 10, 22),
+    ]  # fmt: skip
+    # 41.5 - 40 = 1.5; 44.25 - 45 = -0.75; pillars a quarter of that
+    assert changes["delta_total"].tolist()[1::2] == [1.5, -0.75]
+    assert changes["delta_total"].isna().tolist() == [True, False, True, False]
+    assert changes.loc[3, "delta_brand"] == -0.19  # 11.0625 - 11.25 = -0.1875
+
+
+def test_the_timeline_rules_do_not_load_the_store():
+    code = (
+        "import sys, scoring.model.change; "
+        "print(any(m.startswith('scoring.store') for m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+
+
+def test_weeks_end_on_sunday_whatever_the_weekday():
+    days = pd.Series(
+        [date(2026, 10, 13), date(2026, 10, 15), date(2026, 10, 18), date(2026, 10, 19)]
+    )
+
+    # Tue 13, Thu 15 and Sun 18 October are one week; Monday the 19th starts the next.
+    assert week_ends(days).dt.date.tolist() == [
+        date(2026, 10, 18), date(2026, 10, 18), date(2026, 10, 18), date(2026, 10, 25),
+    ]  # fmt: skip
+
+
+def test_a_complete_archive_outranks_a_newer_basic_one():
+    ranks = import_rank(
+        pd.Series([date(2026, 10, 15), date(2026, 10, 20), date(2026, 10, 22), date(2026, 10, 1)]),
+        pd.Series(["complete", "basic", "basic", "complete"]),
+    )
+
+    # Complete Oct 15 > Complete Oct 1 > Basic Oct 22 > Basic Oct 20
+    assert ranks.rank().tolist() == [4.0, 1.0, 2.0, 3.0]
+
+
+def test_a_member_is_stale_after_more_than_the_limit():
+    exports = {"A": date(2026, 7, 20), "B": date(2026, 7, 19), "C": None}
+
+    # Oct 18 is 90 days after Jul 20 and 91 after Jul 19.
+    assert stale_members(exports, date(2026, 10, 18), 90) == ("B",)
+    assert stale_members(exports, None, 90) == ()
+
+
+def test_latest_average_of_nobody_is_empty():
+    est = estimates(frame([], "A", "snapshot"))
+
+    average = latest_average(est, {}, date(2026, 10, 18), 90)
+
+    assert (average.total, average.members, average.first, average.stale) == (None, 0, None, ())

@@ -6,15 +6,15 @@ from datetime import date
 
 import numpy as np
 import pytest
+from builders import make_export
 
 from scoring.errors import InputError
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model.history import first_activity, history_days
+from scoring.model.history import as_of_range, checked_as_of, first_activity, history_days
 from scoring.model.score import day_number
 from scoring.results import PILLARS
 from scoring.samples import sample_path
-from scoring.testing import make_export
 
 SMALL = make_export(
     export_date=date(2026, 10, 15),
@@ -126,3 +126,29 @@ def test_the_active_seller_grew_into_the_score():
     history = score_history(read_export([sample_path("active_seller")]), freq="M")
     assert history["total"].iloc[-1] > history["total"].iloc[0]
     assert day_number(history["as_of"].iloc[-1]) == day_number(date(2026, 10, 15))
+
+
+def test_the_as_of_range_runs_from_the_first_activity_to_a_year_after_the_export():
+    assert as_of_range(SMALL) == (date(2026, 5, 20), date(2027, 10, 15))
+    assert checked_as_of(SMALL, None) == date(2026, 10, 15)
+    assert checked_as_of(SMALL, date(2026, 5, 20)) == date(2026, 5, 20)
+    assert checked_as_of(SMALL, date(2027, 10, 15)) == date(2027, 10, 15)
+    # no dated activity: the range starts on the export date
+    assert as_of_range(make_export(export_date=date(2026, 10, 15))) == (
+        date(2026, 10, 15), date(2027, 10, 15),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("day", [date(2026, 5, 19), date(2027, 10, 16)])
+def test_an_as_of_outside_the_range_is_one_line_in_both_languages(day):
+    with pytest.raises(InputError) as info:
+        checked_as_of(SMALL, day)
+    assert info.value.message("en") == (
+        f"--as-of {day} is outside what this export can be scored for: choose a date from "
+        "2026-05-20 (its first activity) to 2027-10-15 (a year after its export date)."
+    )
+    assert info.value.message("de") == (
+        f"--as-of {day} liegt außerhalb dessen, wofür sich dieser Export bewerten lässt: "
+        "Wählen Sie ein Datum vom 2026-05-20 (erste Aktivität) bis zum 2027-10-15 "
+        "(ein Jahr nach dem Exportdatum)."
+    )

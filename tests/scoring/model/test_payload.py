@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from builders import make_export
+
 from scoring.model import score_as_of, score_history
 from scoring.model.payload import history_payload, score_payload
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 DATA = make_export(
     export_date=date(2026, 10, 15),
@@ -38,6 +39,7 @@ def test_score_payload_has_the_documented_shape():
         "points": 0.5,
         "max_points": 5.0,
         "missing_input": False,
+        "status": "measured",
     }
     json.dumps(payload)  # plain JSON types only
 

@@ -13,13 +13,13 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
+from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring.export import ExportData
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 EXPORT_DATE = date(2026, 10, 15)
 FIRST_DAY = date(2025, 9, 1)

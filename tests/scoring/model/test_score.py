@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from builders import make_export
 
 from scoring.errors import InputError
 from scoring.model import ManualInputs, score_as_of
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 OLD_EXPORT = make_export(
     export_date=date(2019, 5, 1),

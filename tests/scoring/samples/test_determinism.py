@@ -48,7 +48,9 @@ def test_committed_manifest_equals_a_fresh_build(built):
 
 def test_sample_paths_follow_the_real_archive_names():
     assert sample_path("active_seller") == (
-        REPO / "sample_data" / "active_seller" / "Complete_LinkedInDataExport_10-15-2026.zip"
+        (REPO / "sample_data").resolve()
+        / "active_seller"
+        / "Complete_LinkedInDataExport_10-15-2026.zip"
     )
     assert sample_path("basic").name == "Basic_LinkedInDataExport_10-15-2026.zip"
 
@@ -77,8 +79,11 @@ def test_command_regenerates_the_committed_samples_under_any_hash_seed(tmp_path)
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    expected = [sample_path(p).relative_to(REPO / "sample_data") for p in PERSONAS]
+    expected = [sample_path(p).relative_to((REPO / "sample_data").resolve()) for p in PERSONAS]
     assert written == sorted([*expected, Path("manifest.json")])
     for rel in written:
         fresh = hashlib.sha256((tmp_path / rel).read_bytes()).hexdigest()
-        assert fresh == hashlib.sha256((REPO / "sample_data" / rel).read_bytes()).hexdigest(), rel
+        assert (
+            fresh
+            == hashlib.sha256(((REPO / "sample_data").resolve() / rel).read_bytes()).hexdigest()
+        ), rel

@@ -6,10 +6,12 @@ import csv
 import io
 import zipfile
 
+import pandas as pd
 import pytest
 
 from scoring.errors import InputError
 from scoring.samples import write_heavy_archive
+from scoring.samples.heavy import heavy_export
 
 NAME = "Complete_LinkedInDataExport_10-15-2026.zip"
 
@@ -54,3 +56,13 @@ def test_impossible_sizes_are_a_user_error(tmp_path):
     with pytest.raises(InputError) as caught:
         write_heavy_archive(tmp_path / NAME, connections=0)
     assert caught.value.code == "error.samples.bad_count"
+
+
+def test_the_heavy_export_has_the_asked_sizes_over_the_years_before_its_date():
+    data = heavy_export(connections=3_000, messages=8_000, years=2, seed=1)
+    assert len(data.frame("connections")) == 3_000 and len(data.frame("messages")) == 8_000
+    at = data.frame("messages")["at"]
+    assert at.min() >= pd.Timestamp("2024-10-15", tz="UTC")
+    assert at.max() < pd.Timestamp("2026-10-15", tz="UTC")
+    again = heavy_export(connections=3_000, messages=8_000, years=2, seed=1)
+    assert again.frame("messages").equals(data.frame("messages"))

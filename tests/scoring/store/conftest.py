@@ -1,22 +1,34 @@
-"""Builders for store tests: hand-made scores, histories and exports, a real SQLite file."""
+"""Builders for store tests: hand-made scores, histories and exports, real databases.
+
+Every test that takes ``db_url`` (or ``store``) runs twice: on a SQLite file and on
+a database of a real PostgreSQL server that the session starts (``postgres.py``).
+A test about SQLite's own file and locking asks for ``backend="sqlite"`` only.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import make_export
 
-from scoring.export import ExportData, SourceReport
+# pytest imports test modules without putting folders on sys.path; the helper modules
+# beside this file are imported by name.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+from postgres_server import Server
+from store_db import BACKENDS, database_bytes, row_counts
+
+from scoring.export import ExportData, Notice, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
-from scoring.testing import make_export
 
-TABLES = ("members", "imports", "snapshots", "history", "official_readings", "peer_benchmarks")
 IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
 
 
@@ -75,7 +87,12 @@ def hand_export(
         profile={"first_name": first or None, "last_name": last or None, "industry": industry},
         shares={"at": [f"{export_date.isoformat()} 09:00:00"], "chars": [120]},
     )
-    report = SourceReport(file="Shares.csv", kind="shares", rows=1, warnings=["1 row had no date"])
+    report = SourceReport(
+        file="Shares.csv",
+        kind="shares",
+        rows=1,
+        warnings=[Notice(key="ingest.warning.header_only")],
+    )
     return dataclasses.replace(
         data,
         content_hash=content_hash,
@@ -84,14 +101,36 @@ def hand_export(
     )
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """A PostgreSQL server of this test session (started on first use, then stopped)."""
+    server = Server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def server(backend: str, request: pytest.FixtureRequest) -> Server | None:
+    """The PostgreSQL server when the test runs on it, else None."""
+    return request.getfixturevalue("pg_server") if backend == "postgresql" else None
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "ssi.sqlite"
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    return f"sqlite:///{db_path}"
+def db_url(backend: str, db_path: Path, server: Server | None) -> str:
+    """A new, empty database of the test's backend (not created until a store opens it)."""
+    return f"sqlite:///{db_path}" if server is None else server.database()
 
 
 @pytest.fixture
@@ -101,28 +140,15 @@ def store(db_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture
-def counts(db_path: Path) -> Callable[[], dict[str, int]]:
-    """Row counts per table, read with the plain sqlite3 module (not through the store)."""
-
-    def read() -> dict[str, int]:
-        with sqlite3.connect(db_path) as connection:
-            return {
-                table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in TABLES
-            }
-
-    return read
+def counts(db_url: str) -> Callable[[], dict[str, int]]:
+    """Row counts per table, read outside the store (not through it)."""
+    return lambda: row_counts(db_url)
 
 
 @pytest.fixture
-def raw_bytes(db_path: Path) -> Callable[[], bytes]:
-    """The database file and its write-ahead log as they lie on disk."""
-
-    def read() -> bytes:
-        wal = db_path.with_name(db_path.name + "-wal")
-        return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
-
-    return read
+def raw_bytes(db_url: str, server: Server | None) -> Callable[[], bytes]:
+    """The database as it lies on disk (see :func:`database_bytes`)."""
+    return lambda: database_bytes(db_url, server)
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
-"""Several processes writing one SQLite file at once: no import is lost."""
+"""Several processes writing one database at once: no import is lost, a kill loses nothing."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sqlite3
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -29,7 +32,9 @@ def _import_member(url: str, worker: int, barrier, hand_export, hand_score, hand
             )
 
 
-def test_four_processes_import_into_one_file(db_path, db_url, make_data, make_score, make_history):
+def test_four_processes_import_into_one_file(
+    backend, db_path, db_url, make_data, make_score, make_history
+):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     barrier = context.Barrier(WORKERS)
@@ -54,8 +59,9 @@ def test_four_processes_import_into_one_file(db_path, db_url, make_data, make_sc
             # worker w, export n: pillars (w, n, 1, 1) → total w + n + 2
             assert mine["total"].tolist() == [float(w + n + 2) for n in range(EXPORTS_EACH)]
             assert len(store.history(f"Member {w}")) == EXPORTS_EACH
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if backend == "sqlite":
+        with sqlite3.connect(db_path) as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def _impatient(retries: int):
@@ -72,10 +78,15 @@ def _lock(db_path) -> sqlite3.Connection:
     return blocker
 
 
+# SQLite's file lock: a PostgreSQL writer waits for row locks inside the server instead.
+sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
+@sqlite_only
 def test_a_locked_file_is_retried_until_free(
     store, db_path, db_url, make_data, make_score, make_history, monkeypatch
 ):
-    import scoring.store.store as store_module
+    import scoring.store.engine as engine_module
 
     blocker = _lock(db_path)
     pauses: list[float] = []
@@ -85,7 +96,7 @@ def test_a_locked_file_is_retried_until_free(
         if len(pauses) == 2:  # the other writer finishes during the second pause
             blocker.rollback()
 
-    monkeypatch.setattr(store_module.time, "sleep", pause)
+    monkeypatch.setattr(engine_module.time, "sleep", pause)
 
     with Store(db_url, settings=_impatient(retries=8)) as impatient:
         result = impatient.import_export(
@@ -100,6 +111,7 @@ def test_a_locked_file_is_retried_until_free(
     blocker.close()
 
 
+@sqlite_only
 def test_a_file_locked_for_too_long_is_a_store_error(
     store, db_path, db_url, make_data, make_score, make_history, counts
 ):
@@ -121,3 +133,58 @@ def test_a_file_locked_for_too_long_is_a_store_error(
     assert caught.value.code == "error.store.busy"
     assert "try again" in str(caught.value)
     assert sum(counts().values()) == 0
+
+
+def _import_until_killed(url: str, ready, hand_export, hand_score, hand_history) -> None:
+    """Import an export whose history write stops half-way, until the parent kills us."""
+    from scoring.store import merge
+
+    original = merge.merge_history
+
+    def merge_then_hang(session, member_id, record, rows):
+        original(session, member_id, record, rows)
+        ready.set()  # member, import, snapshot and history rows are written, not committed
+        time.sleep(600)
+
+    merge.merge_history = merge_then_hang
+    with Store(url) as store:
+        store.import_export(
+            hand_export("Kim Killed", FIRST, "killed"),
+            score=hand_score(FIRST, (5.0, 5.0, 5.0, 5.0)),
+            history=hand_history({FIRST - timedelta(days=4): 19.0}),
+        )
+
+
+def test_a_process_killed_mid_import_leaves_nothing_half_written(
+    backend, store, db_path, db_url, counts, make_data, make_score, make_history
+):
+    store.import_export(
+        make_data("Anna Example", FIRST, "kept"),
+        score=make_score(FIRST, (1, 1, 1, 1)),
+        history=make_history({FIRST - timedelta(days=4): 3.0}),
+    )
+    before = counts()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    ready = context.Event()
+    victim = context.Process(
+        target=_import_until_killed, args=(db_url, ready, make_data, make_score, make_history)
+    )
+    victim.start()
+    assert ready.wait(timeout=60)
+
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.join(timeout=30)
+
+    assert victim.exitcode == -signal.SIGKILL
+    assert counts() == before
+    # The lock the dead writer held is free again, and the same export imports whole.
+    again = store.import_export(
+        make_data("Kim Killed", FIRST, "killed"),
+        score=make_score(FIRST, (5.0, 5.0, 5.0, 5.0)),
+        history=make_history({FIRST - timedelta(days=4): 19.0}),
+    )
+    assert (again.status, again.total, again.history_added) == ("imported", 20.0, 1)
+    if backend == "sqlite":
+        with sqlite3.connect(db_path) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

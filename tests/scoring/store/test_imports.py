@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from scoring.errors import InputError, StoreError
-from scoring.store import Store
+from scoring.store import Store, export_hash, merge
 
 OCT15 = date(2026, 10, 15)
 SEP15 = date(2026, 9, 15)
@@ -58,7 +58,7 @@ def test_import_stores_member_import_snapshot_and_history(
             "rows": 1,
             "skipped": 0,
             "skip_reasons": {},
-            "warnings": ["1 row had no date"],
+            "warnings": [{"key": "ingest.warning.header_only", "params": {}}],
         }
     ]
     members = store.members()
@@ -89,18 +89,47 @@ def test_same_export_twice_adds_nothing(store, counts, make_data, make_score, ma
     )
     before = counts()
 
-    again = store.import_export(data, score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
 
     assert again.status == "already_imported"
     assert (again.import_id, again.total, again.member) == (first.import_id, 40.0, "Anna Example")
     assert counts() == before
 
 
+def test_has_import_tells_callers_what_not_to_score_again(
+    store, make_data, make_score, make_history
+):
+    data = make_data("Anna Example", OCT15, "h1")
+    assert not store.has_import("h1")
+    assert store.stored_import("h1") is None
+
+    store.import_export(data, score=make_score(OCT15, (10, 10, 10, 10)), history=make_history({}))
+
+    assert store.has_import(export_hash(data))
+    known = store.stored_import("h1")
+    assert (known.status, known.member, known.total) == ("already_imported", "Anna Example", 40.0)
+    assert not store.has_import("h2")
+
+
+def test_import_needs_the_score_and_history_from_the_caller(store, make_data, make_score):
+    with pytest.raises(TypeError):
+        store.import_export(make_data("Anna Example", OCT15, "h1"))  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        store.import_export(  # type: ignore[call-arg]
+            make_data("Anna Example", OCT15, "h1"), score=make_score(OCT15, (1, 1, 1, 1))
+        )
+    assert store.members().empty
+
+
 def test_same_export_under_another_name_names_its_owner(store, make_data, make_score, make_history):
     data = make_data("Anna Example", OCT15, "h1")
     store.import_export(data, score=make_score(OCT15, (10, 10, 10, 10)), history=make_history({}))
 
-    again = store.import_export(data, "Bert Other", score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, "Bert Other", score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
 
     assert (again.status, again.member) == ("already_imported", "Anna Example")
     assert store.members()["member"].tolist() == ["Anna Example"]
@@ -151,9 +180,9 @@ def test_newer_export_after_older_replaces_overlap(store, make_data, make_score,
 
 @pytest.mark.parametrize("order", list(itertools.permutations((NEWER, OLDER, OLDEST))))
 def test_history_does_not_depend_on_import_order(
-    tmp_path, make_data, make_score, make_history, order
+    db_url, make_data, make_score, make_history, order
 ):
-    with Store(f"sqlite:///{tmp_path / 'ssi.sqlite'}") as store:
+    with Store(db_url) as store:
         for spec in order:
             _import(store, make_data, make_score, make_history, spec)
         history = store.history("Anna Example")
@@ -203,13 +232,13 @@ def test_failure_mid_import_leaves_no_rows(
     )
     before = counts()
     written = []
-    original = Store._merge_history
+    original = merge.merge_history
 
-    def merge_then_fail(self, session, member_id, record, rows):
-        written.append(original(self, session, member_id, record, rows))
+    def merge_then_fail(session, member_id, record, rows):
+        written.append(original(session, member_id, record, rows))
         raise RuntimeError("disk pulled out")
 
-    monkeypatch.setattr(Store, "_merge_history", merge_then_fail)
+    monkeypatch.setattr(merge, "merge_history", merge_then_fail)
 
     with pytest.raises(RuntimeError, match="disk pulled out"):
         store.import_export(
@@ -233,7 +262,7 @@ def test_database_error_mid_import_is_a_store_error(
     def fail(*_args):
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(Store, "_insert_snapshot", fail)
+    monkeypatch.setattr(merge, "insert_snapshot", fail)
 
     with pytest.raises(StoreError) as caught:
         store.import_export(
@@ -279,7 +308,10 @@ def test_export_without_name_needs_a_member(store, make_data, make_score, make_h
 
     with pytest.raises(InputError):
         store.import_export(
-            make_data(None, OCT15, "h1"), "x" * 201, score=make_score(OCT15, (1, 1, 1, 1))
+            make_data(None, OCT15, "h1"),
+            "x" * 201,
+            score=make_score(OCT15, (1, 1, 1, 1)),
+            history=make_history({}),
         )
 
 
@@ -311,7 +343,9 @@ def test_export_without_content_hash_is_recognised_by_its_frames(
         make_data("Anna Example", date(2026, 10, 16), "x"), content_hash=""
     )
 
-    again = store.import_export(data, score=make_score(OCT15, (1, 1, 1, 1)))
+    again = store.import_export(
+        data, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
+    )
     other = store.import_export(
         changed, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})
     )
@@ -327,7 +361,7 @@ def test_results_say_what_happened_in_english_and_german(
     data = make_data("Anna Example", OCT15, "h1")
     score = make_score(OCT15, (12.5, 8.25, 6.0, 15.0))
     done = store.import_export(data, score=score, history=make_history({SEP15: 30.0}))
-    again = store.import_export(data)
+    again = store.import_export(data, score=score, history=make_history({}))
     forgotten = store.forget("Anna Example")
 
     assert done.message("en") == (
@@ -342,3 +376,49 @@ def test_results_say_what_happened_in_english_and_german(
         "Deleted Anna Example with everything stored about them (imports: 1, scores: 1, "
         "history weeks: 1, official readings: 0)."
     )
+
+
+# Thursday Oct 15: a Complete export; Tuesday Oct 20, five days later: a Basic one, which
+# lacks the reactions and so scores lower. Each history is anchored on its export's weekday.
+COMPLETE_THU = ("complete", OCT15, "complete", {date(2026, 9, 24): 72.1, date(2026, 10, 1): 72.9,
+                date(2026, 10, 8): 73.4, OCT15: 73.85})  # fmt: skip
+BASIC_TUE = ("basic", date(2026, 10, 20), "basic", {date(2026, 9, 29): 51.0,
+             date(2026, 10, 6): 51.5, date(2026, 10, 13): 51.8,
+             date(2026, 10, 20): 52.11})  # fmt: skip
+
+
+def _import_kind(store, make_data, make_score, make_history, spec):
+    content_hash, export_date, kind, rows = spec
+    return store.import_export(
+        make_data("Anna Example", export_date, content_hash, kind=kind),
+        score=make_score(export_date, (10, 10, 10, 10)),
+        history=make_history(rows),
+    )
+
+
+@pytest.mark.parametrize("order", [(COMPLETE_THU, BASIC_TUE), (BASIC_TUE, COMPLETE_THU)])
+def test_exports_of_different_weekdays_share_one_weekly_calendar(
+    store, make_data, make_score, make_history, order
+):
+    first, second = order
+    _import_kind(store, make_data, make_score, make_history, first)
+
+    result = _import_kind(store, make_data, make_score, make_history, second)
+
+    history = store.history("Anna Example")
+    # Weeks ending Sunday: Sep 27 (Complete's Sep 24 only), Oct 4 (Complete's Oct 1 beats
+    # Basic's Sep 29), Oct 11 (Oct 8 beats Oct 6), Oct 18 (Oct 15 beats Oct 13), then
+    # Oct 25, which only the newer Basic export reaches: one value a week, no interleaving.
+    assert dict(zip(history["as_of"], history["total"], strict=True)) == {
+        date(2026, 9, 24): 72.1,
+        date(2026, 10, 1): 72.9,
+        date(2026, 10, 8): 73.4,
+        OCT15: 73.85,
+        date(2026, 10, 20): 52.11,
+    }
+    if second is BASIC_TUE:
+        # Basic second: Oct 25 is new, the three shared weeks stay Complete's.
+        assert (result.history_added, result.history_replaced, result.history_kept) == (1, 0, 3)
+    else:
+        # Complete second: Sep 27 is new, the three shared weeks become Complete's.
+        assert (result.history_added, result.history_replaced, result.history_kept) == (1, 3, 0)

@@ -6,18 +6,17 @@ import csv
 import io
 import re
 import shutil
-import sqlite3
 import zipfile
 from datetime import date, timedelta
-from pathlib import Path
 
-import pandas as pd
 import pytest
+from store_db import BACKENDS, database_bytes, row_counts
 
 from scoring.ingest import read_export
 from scoring.model import score_as_of, score_history
 from scoring.samples import sample_path
-from scoring.store import Store
+from scoring.store import OfficialEntry, Store, export_hash
+from scoring.store.paths import sqlite_file
 
 PERSONAS = ("active_seller", "passive_job_seeker", "newcomer", "basic")
 EXPORT_DATE = date(2026, 10, 15)
@@ -37,21 +36,39 @@ def exports():
     return {p: read_export([sample_path(p)]) for p in PERSONAS}
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def sample_server(request):
+    """The PostgreSQL server when this module runs on it, else None (SQLite)."""
+    return request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+
+
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory, exports):
-    """One database holding every sample, and the import results."""
-    path = tmp_path_factory.mktemp("samples") / "ssi.sqlite"
-    with Store(f"sqlite:///{path}") as store:
-        results = {p: store.import_export(data) for p, data in exports.items()}
-    return path, results
+def imported(tmp_path_factory, exports, sample_server):
+    """The URL of one database holding every sample, and the import results."""
+    if sample_server is None:
+        url = f"sqlite:///{tmp_path_factory.mktemp('samples') / 'ssi.sqlite'}"
+    else:
+        url = sample_server.database()
+    with Store(url) as store:
+        results = {p: _import(store, data) for p, data in exports.items()}
+    return url, results
+
+
+def _import(store: Store, data):
+    """Import ``data`` as the CLI does: scored by the model unless already stored."""
+    return store.stored_import(export_hash(data)) or store.import_export(
+        data, score=score_as_of(data), history=score_history(data)
+    )
 
 
 @pytest.fixture
-def db(imported, tmp_path):
-    """A copy of the sample database for a test that changes it."""
+def db(imported, tmp_path, sample_server):
+    """The URL of a copy of the sample database, for a test that changes it."""
+    if sample_server is not None:
+        return sample_server.database(template=imported[0])
     path = tmp_path / "ssi.sqlite"
-    shutil.copy(imported[0], path)
-    return path
+    shutil.copy(sqlite_file(imported[0]), path)
+    return f"sqlite:///{path}"
 
 
 def _rows(name: str, raw: bytes) -> list[dict[str, str]]:
@@ -105,9 +122,9 @@ def _allowed_text(exports) -> str:
 
 
 def test_samples_are_stored_with_the_models_scores(imported, exports):
-    path, results = imported
+    url, results = imported
 
-    with Store(f"sqlite:///{path}") as store:
+    with Store(url) as store:
         for persona, data in exports.items():
             result = results[persona]
             history = score_history(data)
@@ -135,54 +152,51 @@ def checked(exports) -> set[str]:
     return {s for p in PERSONAS for s in _private_strings(p) if s not in allowed}
 
 
-def _leaks(path: Path, checked: set[str]) -> list[str]:
-    wal = path.with_name(path.name + "-wal")
-    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+def _leaks(raw: bytes, checked: set[str]) -> list[str]:
     return sorted(s for s in checked if s.encode("utf-8") in raw)
 
 
-def test_database_holds_no_contact_data_or_message_text(imported, checked):
-    path, _ = imported
+def test_database_holds_no_contact_data_or_message_text(imported, checked, sample_server):
+    url, _ = imported
+    raw = database_bytes(url, sample_server)
 
     # The scan is only meaningful if it looks for many strings of every kind.
     assert sum("@" in s for s in checked) >= 10  # e-mail addresses
     assert sum(" " not in s and "@" not in s for s in checked) >= 50  # names
     assert sum(" " in s for s in checked) >= 20  # message and post snippets
-    assert _leaks(path, checked) == []
+    assert _leaks(raw, checked) == []
     # …while what may be stored is there.
-    assert b"Katharina Vogelsang" in path.read_bytes()
+    assert b"Katharina Vogelsang" in raw
 
 
-def test_the_privacy_scan_finds_a_planted_leak(db, checked):
+def test_the_privacy_scan_finds_a_planted_leak(db, checked, sample_server):
     planted = sorted(s for s in checked if "@" in s)[0]
 
-    with Store(f"sqlite:///{db}") as store:
-        store.add_peers(pd.DataFrame({"member": [planted], "total": [50.0]}), "leak.csv")
+    with Store(db) as store:
+        store.add_official(planted, OfficialEntry(as_of=EXPORT_DATE, total=50.0))
 
-    assert _leaks(db, checked) == [planted]
+    assert _leaks(database_bytes(db, sample_server), checked) == [planted]
 
 
 def test_importing_the_samples_again_adds_nothing(db, exports):
-    with sqlite3.connect(db) as connection:
-        before = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("members", "imports", "snapshots", "history")]  # fmt: skip
+    before = row_counts(db)
 
-    with Store(f"sqlite:///{db}") as store:
-        again = [store.import_export(data).status for data in exports.values()]
+    with Store(db) as store:
+        again = [
+            store.import_export(data, score=score_as_of(data), history=score_history(data)).status
+            for data in exports.values()
+        ]
 
-    with sqlite3.connect(db) as connection:
-        after = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("members", "imports", "snapshots", "history")]  # fmt: skip
     assert again == ["already_imported"] * len(PERSONAS)
-    assert after == before
+    assert row_counts(db) == before
 
 
 def test_timeline_and_change_of_a_sample(imported, exports):
-    path, _ = imported
+    url, _ = imported
     history = score_history(exports["active_seller"]).set_index("as_of")
     week_before = EXPORT_DATE - timedelta(days=7)
 
-    with Store(f"sqlite:///{path}") as store:
+    with Store(url) as store:
         timeline = store.timeline("Katharina Vogelsang")
         change = store.change("Katharina Vogelsang", today=date(2026, 11, 20))
 
@@ -197,11 +211,11 @@ def test_timeline_and_change_of_a_sample(imported, exports):
     assert (change.stale, change.days_since_export) == (True, 36)
 
 
-def test_forgetting_a_sample_owner_removes_their_name_from_the_file(db):
-    with Store(f"sqlite:///{db}") as store:
+def test_forgetting_a_sample_owner_removes_their_name_from_the_file(db, sample_server):
+    with Store(db) as store:
         store.forget("Lena Hofbauer")
         remaining = store.cohort()["member"].tolist()
 
-    raw = Path(db).read_bytes()
+    raw = database_bytes(db, sample_server)
     assert b"Hofbauer" not in raw
     assert remaining == ["Deniz Aydın", "Katharina Vogelsang", "Sofia Marchetti"]

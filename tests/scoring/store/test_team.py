@@ -1,13 +1,11 @@
-"""Several members in one database: cohort, leaderboard, team average, peer tables."""
+"""Several members in one database: cohort, leaderboard, team average."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-import pandas as pd
 import pytest
 
-from scoring.errors import InputError
 from scoring.store import COHORT_COLUMNS
 
 OCT15 = date(2026, 10, 15)
@@ -92,51 +90,56 @@ def test_empty_database_has_an_empty_team(store):
     assert list(store.cohort().columns) == list(COHORT_COLUMNS)
 
 
-PEERS = pd.DataFrame(
-    {
-        "member": ["Peer One", "Peer Two"],
-        "industry": ["IT", None],
-        "total": [52.5, "41"],
-        "brand": [13.0, None],
-        "people": [12.5, None],
-        "insights": [12.0, None],
-        "relationships": [15.0, None],
+@pytest.fixture
+def uneven_team(store, make_data, make_score, make_history):
+    """Three members whose exports end on different days; Bert's is from June."""
+    people = {
+        "Anna Example": (OCT15, (20.0, 15.0, 18.85, 20.0)),  # 73.85
+        "Bert Other": (date(2026, 6, 1), (12.0, 10.0, 10.78, 10.0)),  # 42.78
+        "Cora Third": (date(2026, 10, 1), (10.0, 10.0, 11.57, 10.0)),  # 41.57
     }
-)
+    for name, (exported, pillars) in people.items():
+        store.import_export(
+            make_data(name, exported, name),
+            score=make_score(exported, pillars),
+            history=make_history({exported - timedelta(days=7): 30.0}),
+        )
+    return store
 
 
-def test_peer_table_is_stored_and_replaced_by_source(store):
-    assert store.add_peers(PEERS, "peers.csv") == 2
-    assert store.add_peers(PEERS.iloc[:1], "other.csv") == 1
+def test_team_average_is_the_mean_of_each_members_latest_estimate(uneven_team):
+    average = uneven_team.team_latest_average(date(2026, 10, 18))
 
-    stored = store.peers("peers.csv")
-
-    assert list(stored.columns) == list(COHORT_COLUMNS)
-    assert stored.loc[0].to_dict() == {
-        "member": "Peer One", "industry": "IT", "total": 52.5, "brand": 13.0,
-        "people": 12.5, "insights": 12.0, "relationships": 15.0,
+    # (73.85 + 42.78 + 41.57) / 3 = 52.733…; brand (20 + 12 + 10) / 3 = 14;
+    # insights (18.85 + 10.78 + 11.57) / 3 = 13.733…
+    assert (average.total, average.members) == (52.73, 3)
+    assert average.pillars == {
+        "brand": 14.0, "people": 11.67, "insights": 13.73, "relationships": 13.33,
     }  # fmt: skip
-    assert stored.loc[1, "total"] == 41.0
-    assert stored.loc[1, ["industry", "brand"]].isna().all()
-    assert len(store.peers()) == 3
-
-    store.add_peers(PEERS.iloc[1:], "peers.csv")
-    assert store.peers("peers.csv")["member"].tolist() == ["Peer Two"]
-    assert store.remove_peers("peers.csv") == 1
-    assert store.peers()["member"].tolist() == ["Peer One"]
+    assert (average.first, average.last) == (date(2026, 6, 1), OCT15)
+    # Oct 18 is 139 days after Bert's export of June 1: more than 90.
+    assert average.stale == ("Bert Other",)
+    assert average.left_out == ()
 
 
-def test_peer_table_errors_name_the_file_and_line(store):
-    with pytest.raises(InputError) as missing:
-        store.add_peers(PEERS.drop(columns="total"), "team.csv")
-    assert str(missing.value).startswith("The peer table team.csv lacks the column total")
+def test_stale_members_can_be_left_out_of_the_average(uneven_team):
+    average = uneven_team.team_latest_average(date(2026, 10, 18), include_stale=False)
 
-    too_high = PEERS.assign(total=[52.5, 120.0])
-    with pytest.raises(InputError) as out_of_range:
-        store.add_peers(too_high, "team.csv")
-    # Row 2 of the table is line 3 of the file (after the header).
-    assert str(out_of_range.value).startswith("Line 3 of the peer table team.csv")
+    # (73.85 + 41.57) / 2 = 57.71
+    assert (average.total, average.members) == (57.71, 2)
+    assert (average.first, average.last) == (date(2026, 10, 1), OCT15)
+    assert (average.stale, average.left_out) == (("Bert Other",), ("Bert Other",))
+    # Without a today nobody is stale, and nobody is left out.
+    assert uneven_team.team_latest_average(include_stale=False).members == 3
 
-    with pytest.raises(InputError):
-        store.add_peers(PEERS.assign(people=["lots", None]), "team.csv")
-    assert store.peers().empty
+
+def test_weekly_average_counts_only_members_with_an_estimate_that_week(uneven_team):
+    weeks = uneven_team.team_average("W").set_index("as_of")
+
+    # Week ending Oct 4: Cora's Oct 1 snapshot (41.57) only; ending Oct 11: Anna's Oct 8
+    # history value (30); ending Oct 18: Anna's snapshot (73.85). Bert's June weeks stand
+    # alone.
+    assert weeks.loc[date(2026, 10, 4), ["total", "members"]].tolist() == [41.57, 1]
+    assert weeks.loc[date(2026, 10, 11), ["total", "members"]].tolist() == [30.0, 1]
+    assert weeks.loc[date(2026, 10, 18), ["total", "members"]].tolist() == [73.85, 1]
+    assert weeks.loc[date(2026, 6, 7), ["total", "members"]].tolist() == [42.78, 1]

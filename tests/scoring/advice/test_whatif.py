@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.advice.simulate import (
+from scoring.advice.whatif import (
     SimulationError,
-    decay,
     simulate,
     simulated_export,
     spread_days,
@@ -19,7 +19,6 @@ from scoring.advice.simulate import (
 )
 from scoring.model import load_config, score_as_of
 from scoring.results import PILLARS
-from scoring.testing import make_export
 
 EXPORT_DAY = date(2026, 10, 15)
 
@@ -131,18 +130,3 @@ def test_profile_items_complete_the_profile() -> None:
     assert score_as_of(full).metric("profile_completeness").value == 1.0
     assert full.frame("skills").shape[0] == config.completeness.min_skills
     assert data.profile.summary is None  # the original is untouched
-
-
-def test_decay_drops_window_activity_week_by_week() -> None:
-    data = _export()
-    projection = decay(data, 16)
-    assert list(projection.columns) == ["week", "as_of", "total", *PILLARS]
-    assert projection["week"].tolist() == list(range(17))
-    assert projection["as_of"].iloc[0] == EXPORT_DAY
-    assert projection["as_of"].iloc[-1] == EXPORT_DAY + timedelta(weeks=16)
-    assert projection["total"].iloc[0] == score_as_of(data).total
-    assert projection["total"].is_monotonic_decreasing
-    # 16 weeks later every comment (1-10 Oct) has left the 90-day window.
-    late = score_as_of(data, as_of=EXPORT_DAY + timedelta(weeks=16))
-    assert late.metric("comments").value == 0
-    assert projection["total"].iloc[-1] == late.total

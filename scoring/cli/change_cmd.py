@@ -1,0 +1,87 @@
+"""``ssi change``: why the estimated SSI moved between two dates.
+
+``ssi change PATH... [--since YYYY-MM-DD] [--as-of YYYY-MM-DD] [--window-days N]
+[--json] [--lang en|de]`` prints the change of the total and of each pillar from
+``--since`` (default: a week before ``--as-of``) to ``--as-of`` (default: the
+export date), and every sub-metric's share of it with what caused it. The parts
+add up exactly to the change of the total. A thin skin over
+:func:`scoring.model.attribution.explain_change`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from scoring.cli.args import add_export_arguments, parse_date, parse_window
+from scoring.cli.output import print_json, print_text
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.ingest import read_export
+from scoring.model.attribution import ScoreChange, change_payload, explain_change
+from scoring.model.history import checked_as_of
+from scoring.results import PILLARS
+
+
+def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
+    """Add the ``change`` sub-command to the ``ssi`` parser."""
+    change = subparsers.add_parser(
+        "change", help=t("change.help", lang), description=t("change.help", lang)
+    )
+    add_export_arguments(change, lang)
+    change.add_argument("--since", metavar="YYYY-MM-DD", help=t("change.arg.since", lang))
+    change.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", lang))
+    change.set_defaults(func=run_change)
+
+
+def run_change(args: argparse.Namespace) -> int:
+    """Explain the score change of the export named by ``args.paths``; 0 on success."""
+    lang = args.lang
+    since = parse_date(args.since, "--since")
+    as_of = parse_date(args.as_of, "--as-of")
+    window = parse_window(args.window_days)
+    data = read_export(args.paths, today=date.today())
+    as_of = checked_as_of(data, as_of)
+    if since is not None:
+        since = checked_as_of(data, since, "--since")
+    change = explain_change(data, since, as_of, window_days=window)
+    if args.as_json:
+        return print_json(change_payload(change, lang))
+    print_text(change_text(change, lang))
+    return 0
+
+
+def change_text(change: ScoreChange, lang: str = "en") -> str:
+    """The human report: the total's change, then per pillar its parts, largest first."""
+    title = t(
+        "change.title",
+        lang,
+        since=fmt_date(change.since, lang),
+        as_of=fmt_date(change.as_of, lang),
+        days=change.window_days,
+    )
+    summary = t(
+        "change.summary",
+        lang,
+        change=fmt_signed(change.total, lang, 2),
+        before=fmt_number(change.total_before, lang, 2),
+        after=fmt_number(change.total_after, lang, 2),
+    )
+    lines = [title, summary]
+    if not change.metrics:
+        return "\n".join([*lines, "", t("change.nothing", lang)])
+    for pillar in PILLARS:
+        parts = [m for m in change.metrics if m.pillar == pillar]
+        if not parts:
+            continue
+        lines += [
+            "",
+            f"{fmt_signed(change.pillars[pillar], lang, 2)}  {t(f'pillar.{pillar}', lang)}",
+        ]
+        parts.sort(key=lambda m: -abs(m.points))
+        width = max(len(fmt_signed(m.points, lang, 2)) for m in parts)
+        lines += [
+            f"  {fmt_signed(m.points, lang, 2).rjust(width)}  "
+            f"{t(f'metric.{m.key}.label', lang)}: {m.reason(lang)}"
+            for m in parts
+        ]
+    return "\n".join(lines)
