@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
+from scoring import timeline as store_timeline
 from scoring.advice.decay import decay
 from scoring.advice.tips import Tip, ranked_tips
 from scoring.advice.whatif import simulate
@@ -29,7 +30,6 @@ from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model import change as store_timeline
 from scoring.model.config import load_config
 from scoring.model.history import first_activity
 from scoring.official import OfficialReading
@@ -154,7 +154,7 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
 def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The weekly history with each week's change since the week before, by the store's rules.
 
-    ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
+    ``scoring.timeline.history_changes`` over :func:`history`: ``as_of``, the
     scores, ``previous_as_of`` and ``delta_<column>``.
     """
     return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)

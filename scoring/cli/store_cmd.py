@@ -26,8 +26,8 @@ from scoring.results import PILLARS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
+    from scoring.timeline import Change, TeamAverage
 
 SCORES = ("total", *PILLARS)
 YES = ("y", "yes", "j", "ja")

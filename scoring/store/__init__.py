@@ -6,10 +6,10 @@ computed from each export and never the export itself: no message text, no
 contacts' names or e-mail addresses, no uploaded file. See docs/store.md.
 """
 
-from scoring.model.change import SOURCES, TIMELINE_COLUMNS, Change
 from scoring.store.paths import data_dir, default_database_url
 from scoring.store.records import ForgetResult, ImportResult, OfficialEntry
 from scoring.store.store import COHORT_COLUMNS, Store, export_hash
+from scoring.timeline import SOURCES, TIMELINE_COLUMNS, Change
 
 __all__ = [
     "COHORT_COLUMNS",

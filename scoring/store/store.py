@@ -20,9 +20,9 @@ import pandas as pd
 from sqlalchemy import Engine, Select, case, delete, func, select
 from sqlalchemy.orm import Session
 
+from scoring import timeline as tl
 from scoring.errors import InputError, StoreError
 from scoring.export import ExportData
-from scoring.model import change as tl
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import merge
 from scoring.store.engine import Database
