@@ -12,7 +12,7 @@ as their JSON.
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -251,7 +251,7 @@ def _store_settings() -> StoreSettings:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str | None) -> Store:
-    return Store(url)
+    return Store(url, now=lambda: datetime.now(UTC))
 
 
 def store() -> Store:

@@ -13,6 +13,7 @@ import argparse
 import os
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scoring.errors import InputError
@@ -74,7 +75,7 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.store:
         from scoring.store import Store  # noqa: PLC0415, RUF100 - only --store needs it
 
-        with Store(args.db) as store:
+        with Store(args.db, now=lambda: datetime.now(UTC)) as store:
             outcomes = store_outcomes(store, outcomes)
     frame = results_frame(outcomes, lang)
     write_results(frame, out)

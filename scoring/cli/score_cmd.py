@@ -13,7 +13,7 @@ import argparse
 import json
 import math
 import os
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +190,7 @@ def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
         return None
     from scoring.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, now=lambda: datetime.now(UTC)) as store:
         return store.cohort(exclude=args.member)
 
 

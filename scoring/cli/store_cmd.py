@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -307,7 +307,7 @@ def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
     from scoring.store import Store
 
-    return Store(args.db)
+    return Store(args.db, now=lambda: datetime.now(UTC))
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:
