@@ -10,7 +10,7 @@ first activity to the export date. Both are thin skins over :mod:`scoring.model`
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,7 @@ def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame
         return None
     from scoring.store import Store
 
-    with Store(database) as store:
+    with Store(database, now=lambda: datetime.now(UTC)) as store:
         return store.cohort(exclude=args.member)
 
 

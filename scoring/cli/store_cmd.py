@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,8 +27,8 @@ from scoring.results import PILLARS, SCORE_FIELDS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
+    from scoring.timeline import Change, TeamAverage
 
 YES = ("y", "yes", "j", "ja")
 
@@ -308,7 +308,7 @@ def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
     from scoring.store import Store
 
-    return Store(parse_database_url(args.db))
+    return Store(parse_database_url(args.db), now=lambda: datetime.now(UTC))
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:

@@ -81,6 +81,7 @@ def run_ssi(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_json_of_a_basic_archive(basic_zip):
     done = run_ssi("inspect", "--json", str(basic_zip))
     assert done.returncode == 0, done.stderr
