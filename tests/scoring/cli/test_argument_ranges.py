@@ -26,8 +26,9 @@ DATE_SHAPE = {
     "de": "{option} muss ein Datum der Form JJJJ-MM-TT sein (z. B. 2026-10-15), nicht {value}.",
 }
 WINDOW = {
-    "en": "The window must be a whole number of days from 1 to 3650, not {value}.",
-    "de": "Der Zeitraum muss eine ganze Zahl von Tagen zwischen 1 und 3650 sein, nicht {value}.",
+    "en": "The window must be a whole number of days from 1 to 3650, e.g. 90, not {value}.",
+    "de": "Der Zeitraum muss eine ganze Zahl von Tagen zwischen 1 und 3650 sein, z. B. 90, "
+    "nicht {value}.",
 }
 COUNT = {
     "en": "{option} must be a number from 0 to 1000000, e.g. 150, not {value}.",
