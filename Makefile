@@ -61,12 +61,12 @@ format: $(STAMP)
 bench: $(STAMP) browser
 	$(BIN)/python -m perf.profile && $(BIN)/python -m perf
 
-# Hypothesis on every reader with thousands of examples each (CI runs 200);
+# Hypothesis on every reader and the command line, thousands of examples each (CI runs 200);
 # prints how many examples ran. FUZZ_EXAMPLES=… to change the number.
 FUZZ_EXAMPLES ?= 3000
 fuzz: $(STAMP)
 	SSI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q -s -m fuzz \
-		tests/scoring/ingest/bad_inputs
+		tests/scoring/ingest/bad_inputs tests/scoring/cli/test_parse_fuzz.py
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data
