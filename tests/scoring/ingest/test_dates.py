@@ -73,6 +73,7 @@ def us_short(moment: datetime) -> str:
     return f"{moment.month}/{moment.day}/{moment:%y}, {hour}:{moment:%M} {ampm}"
 
 
+@pytest.mark.slow
 @given(moment=moments)
 def test_every_shape_round_trips(moment):
     minute = pd.Timestamp(moment.replace(second=0, microsecond=0), tz="UTC")
