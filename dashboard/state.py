@@ -49,7 +49,7 @@ class CurrentExport:
 
     key: str  # sha256 over names and contents: the cache key of every computation
     sources: tuple[Upload, ...]
-    label: str  # the file name(s), or the sample persona
+    label: str  # the file name(s) or the persona, for logs: pages show widgets.export_label
     sample: str | None = None  # the persona when it is bundled sample data
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scoring.i18n import catalogue, fmt_number, t
+from scoring.i18n import catalogue, fmt_date, fmt_number, t
 
 if TYPE_CHECKING:
+    from scoring.export import ExportData
     from scoring.results import MetricScore
 
 #: Units whose values are fractions, shown in per cent (``0.73`` → ``73 %``).
@@ -50,3 +51,12 @@ def metric_shown_value(metric: MetricScore, lang: str) -> str:
         return f"– {note or t('score.no_value', lang)}"
     value = metric_value_text(metric.value, metric.unit, lang)
     return value if note is None else f"{value} {note}"
+
+
+def export_title(data: ExportData, lang: str) -> str:
+    """How an upload is named: its kind and export date (``Complete archive of 2026-10-18``).
+
+    Never a file name: loose files were once named after the first of them
+    ("Ad_Targeting.csv (+28)"), which says nothing about the export.
+    """
+    return t(f"export_title.{data.archive_kind}", lang, date=fmt_date(data.export_date, lang))

@@ -14,6 +14,7 @@ from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
 from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.model.score import MAX_WINDOW_DAYS
+from scoring.present import export_title
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
@@ -138,7 +139,7 @@ def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
         t(
             "dashboard.sidebar.loaded",
             lang,
-            label=export_label_md(export, lang),
+            label=export_label(export, lang),
             kind=t(f"dashboard.archive_kind.{export_data.archive_kind}", lang),
             date=fmt_date(export_data.export_date, lang),
         )
@@ -179,18 +180,12 @@ def export_notices(export: CurrentExport, lang: Lang) -> None:
 
 
 def export_label(export: CurrentExport, lang: Lang) -> str:
-    """How the current export is named: the file name or the sample persona (plain text)."""
+    """How the current export is named: its kind and export date, or the sample persona."""
     if export.sample:
         return t(
             "dashboard.sample_label", lang, persona=t(f"dashboard.persona.{export.sample}", lang)
         )
-    return export.label
-
-
-def export_label_md(export: CurrentExport, lang: Lang) -> str:
-    """:func:`export_label` for markdown: a file name is data and shown literally."""
-    label = export_label(export, lang)
-    return label if export.sample else md(label)
+    return export_title(data.export_data(export), lang)
 
 
 def comparisons(percentiles: Percentiles, lang: Lang) -> None:

@@ -132,7 +132,7 @@ def _failure(lang: Lang) -> None:
 
 
 def _archive_facts(export: CurrentExport, export_data: ExportData, lang: Lang) -> None:
-    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label_md(export, lang)))
+    st.subheader(t("dashboard.import.loaded", lang, label=widgets.export_label(export, lang)))
     kind, exported, files, rows = st.columns([3, 2, 2, 2])
     kind.metric(
         t("dashboard.import.archive_kind", lang),

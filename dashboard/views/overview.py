@@ -165,7 +165,7 @@ def render() -> None:
             date=fmt_date(score.as_of, lang, long=True),
             days=score.window_days,
             count=score.window_days,
-            label=widgets.export_label_md(export, lang),
+            label=widgets.export_label(export, lang),
         )
     )
     if export_data.archive_kind == "basic":

@@ -53,7 +53,7 @@ def _store_current(store: Store, lang: Lang) -> None:
     with st.form("store_export", border=True):
         st.markdown(
             "**"
-            + t("dashboard.team.store_title", lang, label=widgets.export_label_md(export, lang))
+            + t("dashboard.team.store_title", lang, label=widgets.export_label(export, lang))
             + "**"
         )
         member = st.text_input(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import date
 
-from scoring.present import metric_shown_value, metric_value_text, score_label
+import pytest
+from builders import make_export
+
+from scoring.present import export_title, metric_shown_value, metric_value_text, score_label
 from scoring.results import SCORE_FIELDS, MetricScore
 
 
@@ -54,3 +57,19 @@ def test_the_score_fields_are_the_total_then_the_pillars_in_model_order():
         "Gesamt", "Marke", "Personen", "Einblicke", "Beziehungen",
     ]  # fmt: skip
     assert score_label("people", "en", long=True) == "Find the right people"
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "expected"),
+    [
+        ("complete", "en", "Complete archive of 2018-09-13"),
+        ("complete", "de", "Vollständiges Archiv vom 13.09.2018"),
+        ("basic", "en", "Basic archive of 2018-09-13"),
+        ("basic", "de", "Basis-Archiv vom 13.09.2018"),
+        ("partial", "en", "Partial export of 2018-09-13"),
+        ("partial", "de", "Teilexport vom 13.09.2018"),
+    ],
+)
+def test_an_upload_is_named_by_its_kind_and_export_date(kind, lang, expected):
+    data = make_export(export_date=date(2018, 9, 13), archive_kind=kind)
+    assert export_title(data, lang) == expected

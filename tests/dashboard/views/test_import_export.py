@@ -172,3 +172,17 @@ def test_a_bad_file_then_the_right_one_is_judged_on_its_own(make_app, lang) -> N
     # one file (the right archive) was added last and read
     left_out = t("dashboard.import.left_out", lang, files="broken\\.zip", count=1)
     assert left_out in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Complete archive of 2026-10-14"), ("de", "Vollständiges Archiv vom 14.10.2026")],
+)
+def test_loose_files_are_named_by_kind_and_date_not_by_their_first_file(make_app, lang, title):
+    at = _import_page(make_app, lang)
+    # The sample's files unpacked: no archive name, so the newest activity (14 Oct) dates it.
+    loose = [(n, b, "text/csv") for n, b in zip_members("active_seller") if n.endswith(".csv")]
+    at.file_uploader[0].set_value(loose).run()
+    assert not at.exception
+    assert at.subheader[0].value == t("dashboard.import.loaded", lang, label=title)
+    assert all(not s.value.startswith(loose[0][0]) for s in at.subheader)
