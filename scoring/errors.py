@@ -7,7 +7,7 @@ can show it in English or German as one line a non-programmer understands.
 
 from __future__ import annotations
 
-from typing import Any
+from scoring.i18n import t
 
 
 class SSIError(Exception):
@@ -15,19 +15,17 @@ class SSIError(Exception):
 
     code = "error.generic"
 
-    def __init__(self, code: str | None = None, /, **params: Any) -> None:
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
         self.code = code or type(self).code
         self.params = params
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
         """The one-line, user-facing message in ``lang`` (``en`` or ``de``)."""
-        from scoring.i18n import t
-
         params = {key: self.shown(key, value, lang) for key, value in self.params.items()}
         return t(self.code, lang, **params)
 
-    def shown(self, key: str, value: Any, lang: str) -> Any:
+    def shown(self, key: str, value: object, lang: str) -> object:  # noqa: ARG002  a hook
         """How parameter ``key`` appears in ``lang``; subclasses localize numbers or names."""
         return value
 

@@ -7,7 +7,7 @@ what the message needs) are given where the error is raised. The texts live in
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from scoring.errors import (
     ArchiveError,
@@ -30,7 +30,7 @@ class _LocalizedError(SSIError):
     #: Decimals for float parameters; integers are always shown whole.
     decimals: ClassVar[int] = 1
 
-    def shown(self, key: str, value: Any, lang: str) -> Any:
+    def shown(self, key: str, value: object, lang: str) -> object:
         """Numbers with the language's separators; a kind key as its name in ``lang``."""
         return shown_param(key, value, lang, self.decimals)
 

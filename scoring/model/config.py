@@ -36,7 +36,7 @@ class ModelConfigError(ConfigError):
 
     code = "error.model_config.invalid"
 
-    def shown(self, key: str, value: Any, lang: str) -> Any:
+    def shown(self, key: str, value: object, lang: str) -> object:
         """The ``problem`` key as its sentence in ``lang``; other parameters as given."""
         if key == "problem":
             return t(f"error.model_config.problem.{value}", lang, **self.params)

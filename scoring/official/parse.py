@@ -47,7 +47,7 @@ class OfficialInputError(InputError):
 
     code = "error.official.nothing"
 
-    def shown(self, key: str, value: Any, lang: str) -> Any:
+    def shown(self, key: str, value: object, lang: str) -> object:
         """Character counts with the language's digit grouping; the rest as given."""
         if key in ("size", "limit") and isinstance(value, int):
             return fmt_number(value, lang, 0)

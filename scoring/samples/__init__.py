@@ -112,7 +112,7 @@ def write_heavy_archive(
     It is the active seller scaled up to ``connections`` connections and
     ``messages`` messages (exact counts); it is generated on demand, never committed.
     """
-    from scoring.samples.heavy import heavy_spec, write_heavy
+    from scoring.samples.heavy import heavy_spec, write_heavy  # noqa: PLC0415  it loads pandas
 
     if connections < 1 or messages < 1:
         raise InputError("error.samples.bad_count", connections=connections, messages=messages)

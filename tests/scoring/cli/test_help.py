@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import scoring.cli
+from scoring import __version__
 from scoring.cli import argv_lang, main
 from scoring.i18n import t
 
@@ -247,8 +248,6 @@ def test_an_import_error_inside_a_command_module_is_not_a_missing_command(
 
 
 def test_version_prints_the_package_version(capsys):
-    from scoring import __version__
-
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
 

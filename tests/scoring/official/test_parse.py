@@ -161,22 +161,23 @@ ADVERSARIAL = {
 def test_a_hostile_page_just_under_the_cap_is_answered_in_well_under_a_second(shape) -> None:
     text = ADVERSARIAL[shape](MAX_PAGE_CHARS - 1_000)
     assert len(text) <= MAX_PAGE_CHARS
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         parse_official(text)
     except OfficialInputError as error:
         assert error.code in {"error.official.nothing", "error.official.inconsistent"}
-    # Generous bound (issue 11 asks for it): the earlier patterns took minutes.
-    assert time.perf_counter() - started < 1.0
+    # Generous bound (issue 11 asks for it): the earlier patterns took minutes. CPU time,
+    # so that a loaded machine (other tests, other jobs) does not count against the parser.
+    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
 def test_a_1_mb_hostile_page_is_refused_in_under_a_second(shape) -> None:
     text = ADVERSARIAL[shape](1_000_000)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(OfficialInputError) as caught:
         parse_official(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert caught.value.code == "error.official.too_long"
     assert caught.value.params["limit"] == 200_000
 

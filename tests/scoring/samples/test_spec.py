@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from scoring.samples import PERSONAS
+from scoring.samples import PERSONAS, world_of
+from scoring.samples.archive import RULES, unknown_file_frames
 from scoring.samples.spec import NetworkSpec, PersonaFile, persona_file, vocabulary
 
 # personas.toml activity key → the kind whose rows it counts exactly.
@@ -79,9 +80,6 @@ def test_industries_are_linkedin_names():
 
 
 def test_every_file_key_in_the_persona_file_has_a_writer():
-    from scoring.samples import world_of
-    from scoring.samples.archive import RULES, unknown_file_frames
-
     special = {"articles", "unknown"}
     for keys in persona_file().archive_files.values():
         assert set(keys) <= set(RULES) | special

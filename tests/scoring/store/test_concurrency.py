@@ -12,8 +12,9 @@ from datetime import date, timedelta
 import pytest
 from builders import fixed_now
 
+import scoring.store.engine as engine_module
 from scoring.errors import StoreError
-from scoring.store import Store
+from scoring.store import Store, merge
 from scoring.store.settings import load_settings
 
 WORKERS = 4
@@ -88,8 +89,6 @@ sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_a_locked_file_is_retried_until_free(
     store, db_path, db_url, make_data, make_score, make_history, monkeypatch
 ):
-    import scoring.store.engine as engine_module
-
     blocker = _lock(db_path)
     pauses: list[float] = []
 
@@ -139,7 +138,6 @@ def test_a_file_locked_for_too_long_is_a_store_error(
 
 def _import_until_killed(url: str, ready, hand_export, hand_score, hand_history) -> None:
     """Import an export whose history write stops half-way, until the parent kills us."""
-    from scoring.store import merge
 
     original = merge.merge_history
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import date
 
 import pandas as pd
 import pytest
 from builders import fixed_now
+from sqlalchemy.exc import OperationalError
 
 from scoring.errors import InputError, StoreError
 from scoring.store import Store, export_hash, merge
@@ -259,8 +261,6 @@ def test_failure_mid_import_leaves_no_rows(
 def test_database_error_mid_import_is_a_store_error(
     store, counts, make_data, make_score, monkeypatch
 ):
-    from sqlalchemy.exc import OperationalError
-
     def fail(*_args):
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
@@ -335,8 +335,6 @@ def test_industry_follows_the_newest_export(store, make_data, make_score, make_h
 def test_export_without_content_hash_is_recognised_by_its_frames(
     store, make_data, make_score, make_history
 ):
-    import dataclasses
-
     data = dataclasses.replace(make_data("Anna Example", OCT15, "x"), content_hash="")
     first = store.import_export(
         data, score=make_score(OCT15, (1, 1, 1, 1)), history=make_history({})

@@ -56,8 +56,6 @@ def test_urls_are_shown_as_a_path_or_without_password():
 
 
 def test_store_creates_its_folder_readable_by_the_owner_only(tmp_path):
-    from scoring.store import Store
-
     folder = tmp_path / "fresh"
     with Store(f"sqlite:///{folder / 'ssi.sqlite'}", now=fixed_now):
         pass
