@@ -23,6 +23,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -133,7 +137,7 @@ def streamlit_server(
                     process.wait(timeout=15)
 
 
-def launch_chromium(playwright):
+def launch_chromium(playwright: Playwright) -> Browser:
     """Debian's Chromium, headless; a clear error when it is not installed."""
     if not CHROMIUM.is_file():
         raise FileNotFoundError(
@@ -143,31 +147,31 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def wait_until_idle(page) -> None:
+def wait_until_idle(page: Page) -> None:
     """Wait until Streamlit's frontend says the script is not running (its ``stApp`` state)."""
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=WAIT_MS
     )
 
 
-def upload_archive(page, archive: Path) -> None:
+def upload_archive(page: Page, archive: Path) -> None:
     """Hand ``archive`` to the Import page's first uploader through the file chooser."""
     with page.expect_file_chooser(timeout=WAIT_MS) as chooser:
         page.locator('[data-testid="stFileUploaderDropzone"] button').first.click()
     chooser.value.set_files(str(archive))
 
 
-def open_page(page, label: str) -> None:
+def open_page(page: Page, label: str) -> None:
     """Click ``label`` in the sidebar navigation."""
     page.locator('[data-testid="stSidebarNav"]').get_by_text(label, exact=True).click()
 
 
-def _overview_numbers(page) -> None:
+def _overview_numbers(page: Page) -> None:
     """Wait until the overview shows the total and the four pillars (five metrics)."""
     page.wait_for_selector('[data-testid="stMetricValue"] >> nth=4', timeout=WAIT_MS)
 
 
-def _measure_round(browser, url: str, archive: Path) -> dict[str, float]:
+def _measure_round(browser: Browser, url: str, archive: Path) -> dict[str, float]:
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     try:
@@ -202,7 +206,8 @@ def run() -> dict:
     the page's script has finished too (the overview draws the tips last; their
     what-if simulations take seconds on the first visit of an export).
     """
-    from playwright.sync_api import sync_playwright
+    # Late: playwright is needed only for this figure, the rest of perf runs without it.
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     rounds: list[dict[str, float]] = []
     with streamlit_server() as url, sync_playwright() as playwright:

@@ -12,10 +12,14 @@ import resource
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from scoring.ingest import read_export
 from scoring.samples import write_heavy_archive
+
+T = TypeVar("T")
 
 REPEATS = 3
 CONNECTIONS = 30_000
@@ -52,7 +56,7 @@ def run() -> dict:
     }
 
 
-def _best(action):
+def _best(action: Callable[[], T]) -> tuple[float, float, T]:
     """The fastest of ``REPEATS`` runs: (wall seconds, CPU seconds, last result)."""
     walls, cpus, result = [], [], None
     for _ in range(REPEATS):

@@ -6,6 +6,7 @@ import logging
 
 import pandas as pd
 import pytest
+from dask.distributed import LocalCluster
 
 from scoring.batch import batch_jobs, results_frame, score_batch
 from scoring.batch.engine import chunked
@@ -26,8 +27,6 @@ def test_chunks_keep_the_order_and_cover_every_job():
 
 @pytest.fixture(scope="module")
 def cluster_address():
-    from dask.distributed import LocalCluster
-
     with LocalCluster(
         n_workers=2,
         threads_per_worker=1,

@@ -17,9 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from perf.exports import ARCHIVE_NAME, SEED, SIZES, scaled_spec
 from scoring.export import ExportData
 from scoring.ingest import read_export
-from scoring.samples import sample_path
+from scoring.samples import sample_path, world_of
+from scoring.samples.heavy import write_heavy
 
 PINNED = Path(__file__).parent / "pinned_frames.json"
 SAMPLES = ("active_seller", "basic", "newcomer", "passive_job_seeker")
@@ -57,10 +59,6 @@ def test_each_sample_reads_as_pinned(name):
 
 @pytest.mark.slow
 def test_the_heavy_export_reads_as_pinned(tmp_path):
-    from perf.exports import ARCHIVE_NAME, SEED, SIZES, scaled_spec
-    from scoring.samples import world_of
-    from scoring.samples.heavy import write_heavy
-
     path = tmp_path / ARCHIVE_NAME
     write_heavy(world_of("heavy", SEED, scaled_spec(SIZES["L"])), path)
     assert digest(read_export([path])) == json.loads(PINNED.read_text("utf-8"))["L"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime
 
 import pytest
 from builders import make_export
 
 from scoring.errors import InputError
-from scoring.model import ManualInputs, score_as_of
+from scoring.model import ManualInputs, metrics, score_as_of
 from scoring.results import PILLARS
 
 OLD_EXPORT = make_export(
@@ -82,9 +83,6 @@ def test_negative_manual_inputs_are_rejected():
 
 
 def test_evaluations_of_one_export_share_what_they_derive(monkeypatch):
-    import gc
-
-    from scoring.model import metrics
 
     calls = []
     real = metrics.find_replies

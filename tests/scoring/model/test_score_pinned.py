@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from perf.exports import ARCHIVE_NAME, SEED, SIZES, scaled_spec
 from scoring.cli import main
 from scoring.results import PILLARS
-from scoring.samples import sample_path
+from scoring.samples import sample_path, world_of
+from scoring.samples.heavy import write_heavy
 
 PINNED = Path(__file__).parent / "pinned"
 SAMPLES = ("active_seller", "basic", "newcomer", "passive_job_seeker")
@@ -82,10 +84,6 @@ def test_the_basic_sample_is_pinned_to_its_hand_checked_total():
 
 @pytest.mark.slow
 def test_score_and_history_of_the_heavy_export_are_the_pinned_ones(capsys, tmp_path):
-    from perf.exports import ARCHIVE_NAME, SEED, SIZES, scaled_spec
-    from scoring.samples import world_of
-    from scoring.samples.heavy import write_heavy
-
     path = tmp_path / ARCHIVE_NAME
     write_heavy(world_of("heavy", SEED, scaled_spec(SIZES["L"])), path)
     _check(capsys, "L", path)
