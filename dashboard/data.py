@@ -12,6 +12,7 @@ as their JSON.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
 from scoring.advice.decay import decay
+from scoring.advice.plan import Plan, plan_gain
 from scoring.advice.tips import Tip, ranked_tips
 from scoring.advice.whatif import simulate
 from scoring.compare import Percentiles, compare, load_industries, load_reference, read_peers
@@ -30,12 +32,16 @@ from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model import change as store_timeline
-from scoring.model.config import load_config
+from scoring.model.attribution import ScoreChange, explain_change, like_for_like
+from scoring.model.calibrate import Calibration, calibrate
+from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import first_activity
+from scoring.model.saved import SavedModel, list_models, models_dir, remove_model, save_model
 from scoring.official import OfficialReading
 from scoring.results import Score
 from scoring.samples import PERSONAS, sample_path
 from scoring.store import Change, Store, default_database_url
+from scoring.store.paths import data_dir
 from scoring.store.settings import StoreSettings
 from scoring.store.settings import load_settings as load_store_settings
 
@@ -49,6 +55,70 @@ MAX_RESULTS = 64
 
 def _manual_key(manual: ManualInputs | None) -> str:
     return manual.model_dump_json() if manual is not None else ""
+
+
+def models_folder() -> Path:
+    """Where saved models live: ``models`` in the user's data folder, as for ``ssi calibrate``."""
+    return models_dir(data_dir())
+
+
+def saved_models() -> list[SavedModel]:
+    """Every model saved by a calibration (here or by ``ssi calibrate --save``), by name."""
+    return list_models(models_folder())
+
+
+def chosen_model() -> SavedModel | None:
+    """The saved model chosen in the sidebar, or None for the bundled one (or if it is gone)."""
+    name = state.model_choice()
+    if name is None:
+        return None
+    return next((m for m in saved_models() if m.name == name), None)
+
+
+def _model() -> tuple[str, ModelConfig]:
+    """The chosen model's cache key (its version and file time) and its configuration."""
+    saved = chosen_model()
+    if saved is None:
+        return "", load_config()
+    return f"{saved.version}@{saved.path.stat().st_mtime_ns}", saved.config
+
+
+def model_config() -> ModelConfig:
+    """The configuration every page scores with: the chosen saved model, else the bundled one."""
+    return _model()[1]
+
+
+@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+def _fit(
+    key: str, readings_key: str, window: int | None, _data: ExportData, _readings: tuple
+) -> Calibration:
+    config = load_config()
+    scores = [
+        score_as_of(_data, as_of=r.as_of, window_days=window, config=config) for r in _readings
+    ]
+    return calibrate(list(zip(scores, _readings, strict=True)), config)
+
+
+def fit(export: CurrentExport, readings: tuple[OfficialReading, ...]) -> Calibration:
+    """The bundled model's weights fitted to ``readings`` (``ssi calibrate``), each scored as of
+    its own date over the sidebar's window. Raises ``OfficialInputError`` without pillars."""
+    readings_key = "|".join(r.model_dump_json() for r in readings)
+    window = state.window_choice()
+    return _fit(export.key, readings_key, window, export_data(export), tuple(readings))
+
+
+def save_fit(name: str, calibration: Calibration, dates: tuple[date, ...]) -> SavedModel:
+    """Save ``calibration`` as the model ``name`` (``ssi calibrate --save NAME``) and use it."""
+    saved = save_model(models_folder(), name, calibration, dates)
+    state.set_model_choice(saved.name)
+    return saved
+
+
+def remove_saved(name: str) -> None:
+    """Delete the saved model ``name``; pages go back to the bundled model if it was chosen."""
+    remove_model(models_folder(), name)
+    if state.model_choice() == name:
+        state.set_model_choice(None)
 
 
 @st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
@@ -67,52 +137,65 @@ def as_of(export: CurrentExport) -> date:
     return state.as_of_choice() or export_data(export).export_date
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What every score of one export rests on: its cache key, and the objects behind it.
+
+    Cached functions take ``keys`` (hashed by Streamlit: the export's content key, the
+    manual inputs' JSON, the chosen model's key) and ``_inputs`` (not hashed).
+    """
+
+    keys: tuple[str, str, str]
+    data: ExportData
+    manual: ManualInputs | None
+    config: ModelConfig
+
+
+def _inputs(export: CurrentExport, manual: ManualInputs | None) -> Inputs:
+    model_key, config = _model()
+    keys = (export.key, _manual_key(manual), model_key)
+    return Inputs(keys, export_data(export), manual, config)
+
+
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _score_on(
-    key: str,
-    point: tuple[date, int | None],
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
-) -> Score:
+def _score_on(keys: tuple[str, str, str], point: tuple[date, int | None], _in: Inputs) -> Score:
     day, window = point  # (as-of date, window days)
-    return score_as_of(_data, as_of=day, window_days=window, manual=_manual)
+    return score_as_of(
+        _in.data, as_of=day, window_days=window, manual=_in.manual, config=_in.config
+    )
 
 
 def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
     """The score as of the sidebar's date over its window (``ssi score --as-of --window-days``).
 
     Both default to the export date and the model's window; changing them re-scores
-    the parsed export held in memory, never re-reads it.
+    the parsed export held in memory, never re-reads it. Every score uses the model
+    chosen in the sidebar (the bundled one unless a calibration was saved and chosen).
     """
     return score_on(export, as_of(export), manual)
 
 
 def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
     """The score as of ``day`` over the sidebar's window."""
-    window = state.window_choice()
-    point = (day, window)
-    return _score_on(export.key, point, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _score_on(inputs.keys, (day, state.window_choice()), inputs)
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _history(
-    key: str,
-    freq: str,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
+    keys: tuple[str, str, str], freq: str, window: int | None, _in: Inputs
 ) -> pd.DataFrame:
-    return score_history(_data, freq=freq, window_days=window, manual=_manual)
+    return score_history(
+        _in.data, freq=freq, window_days=window, manual=_in.manual, config=_in.config
+    )
 
 
 def history(
     export: CurrentExport, freq: str = "W", manual: ManualInputs | None = None
 ) -> pd.DataFrame:
     """The reconstructed score at every day (``D``), week (``W``) or month (``M``)."""
-    window = state.window_choice()
-    return _history(export.key, freq, window, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _history(inputs.keys, freq, state.window_choice(), inputs)
 
 
 @st.cache_resource(show_spinner=False)
@@ -136,9 +219,13 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
     """The change in the week up to the as-of date and the export's age, by the store's rules.
 
     The export need not be stored: its own weekly reconstruction is the timeline.
+    Like for like: hand-entered inputs count in the week before too (or in neither),
+    so typing a number in is no change (``scoring.model.attribution.like_for_like``).
     """
-    weekly = history(export, "W", manual)
-    weekly = weekly[pd.to_datetime(weekly["as_of"]) <= pd.Timestamp(as_of(export))]
+    day = as_of(export)
+    same = like_for_like(manual, day - timedelta(days=7), day)
+    weekly = history(export, "W", same)
+    weekly = weekly[pd.to_datetime(weekly["as_of"]) <= pd.Timestamp(day)]
     frame = weekly[["as_of", *store_timeline.SCORE_COLUMNS]].assign(
         member="", source="reconstructed"
     )
@@ -155,22 +242,43 @@ def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) ->
     """The weekly history with each week's change since the week before, by the store's rules.
 
     ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
-    scores, ``previous_as_of`` and ``delta_<column>``.
+    scores, ``previous_as_of`` and ``delta_<column>``. Hand-entered inputs count in
+    every week (like for like), so the week they were typed in shows no jump.
     """
-    return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)
+    first, _ = as_of_bounds(export)
+    same = like_for_like(manual, first, export_data(export).export_date)
+    return store_timeline.history_changes(history(export, "W", same), _store_settings().timeline)
+
+
+@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+def _change(
+    keys: tuple[str, str, str], days: tuple[date, date, int | None], _in: Inputs
+) -> ScoreChange:
+    since, day, window = days
+    return explain_change(
+        _in.data, since, day, window_days=window, config=_in.config, manual=_in.manual
+    )
+
+
+def score_change(
+    export: CurrentExport,
+    since: date | None = None,
+    day: date | None = None,
+    manual: ManualInputs | None = None,
+) -> ScoreChange:
+    """Why the score moved from ``since`` (default: a week before) to ``day`` (the as-of date),
+    split by sub-metric with reasons (``ssi change``), like for like for hand-entered inputs."""
+    day = day or as_of(export)
+    since = since or day - timedelta(days=7)
+    inputs = _inputs(export, manual)
+    return _change(inputs.keys, (since, day, state.window_choice()), inputs)
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _tips(
-    key: str,
-    lang: str,
-    score_key: tuple[date, int],
-    manual_key: str,
-    _data: ExportData,
-    _score: Score,
-    _manual: ManualInputs | None,
+    keys: tuple[str, str, str], lang: str, score_key: tuple[date, int], _in: Inputs, _score: Score
 ) -> list[Tip]:
-    return ranked_tips(_data, _score, lang=lang, manual=_manual)
+    return ranked_tips(_in.data, _score, lang=lang, manual=_in.manual, config=_in.config)
 
 
 def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -> list[Tip]:
@@ -180,15 +288,34 @@ def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -
     cached per export, language and manual inputs.
     """
     current = score(export, manual)
-    return _tips(
-        export.key,
-        lang,
-        (current.as_of, current.window_days),
-        _manual_key(manual),
-        export_data(export),
-        current,
-        manual,
+    inputs = _inputs(export, manual)
+    return _tips(inputs.keys, lang, (current.as_of, current.window_days), inputs, current)
+
+
+@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+def _plan(
+    keys: tuple[str, str, str],
+    lang: str,
+    chosen: tuple[str, ...],
+    score_key: tuple[date, int],
+    _in: Inputs,
+    _chosen: tuple[Tip, ...],
+    _score: Score,
+) -> Plan:
+    return plan_gain(
+        _in.data, list(_chosen), score=_score, config=_in.config, manual=_in.manual, lang=lang
     )
+
+
+def plan(
+    export: CurrentExport, chosen: list[Tip], lang: str, manual: ManualInputs | None = None
+) -> Plan:
+    """The combined plan of the ``chosen`` tips: their real gain together and weekly goals."""
+    current = score(export, manual)
+    inputs = _inputs(export, manual)
+    keys = tuple(tip.key for tip in chosen)
+    point = (current.as_of, current.window_days)
+    return _plan(inputs.keys, lang, keys, point, inputs, tuple(chosen), current)
 
 
 def warm_up(export: CurrentExport) -> None:
@@ -204,15 +331,15 @@ def warm_up(export: CurrentExport) -> None:
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _simulated(
-    key: str,
+    keys: tuple[str, str, str],
     changes: tuple[tuple[str, float], ...],
-    as_of: date,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
+    point: tuple[date, int | None],
+    _in: Inputs,
 ) -> Score:
-    return simulate(_data, dict(changes), as_of=as_of, window_days=window, manual=_manual)
+    day, window = point
+    return simulate(
+        _in.data, dict(changes), as_of=day, window_days=window, manual=_in.manual, config=_in.config
+    )
 
 
 def simulated(
@@ -220,28 +347,19 @@ def simulated(
 ) -> Score:
     """The score if the user did ``changes`` more (activity → per week) over the window."""
     kept = tuple(sorted((k, float(v)) for k, v in changes.items() if v))
-    day, window = as_of(export), state.window_choice()
-    return _simulated(
-        export.key, kept, day, window, _manual_key(manual), export_data(export), manual
-    )
+    inputs = _inputs(export, manual)
+    return _simulated(inputs.keys, kept, (as_of(export), state.window_choice()), inputs)
 
 
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _decay(
-    key: str,
-    weeks: int,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
-) -> pd.DataFrame:
-    return decay(_data, weeks, window_days=window, manual=_manual)
+def _decay(keys: tuple[str, str, str], weeks: int, window: int | None, _in: Inputs) -> pd.DataFrame:
+    return decay(_in.data, weeks, window_days=window, manual=_in.manual, config=_in.config)
 
 
 def decayed(export: CurrentExport, weeks: int, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The projected score week by week if all activity stopped at the export date."""
-    window = state.window_choice()
-    return _decay(export.key, weeks, window, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _decay(inputs.keys, weeks, state.window_choice(), inputs)
 
 
 @st.cache_resource(show_spinner=False)
@@ -302,7 +420,7 @@ def session_official_frame() -> pd.DataFrame:
 @st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
 def _percentiles(
     key: str,
-    score_key: tuple[date, int],
+    score_key: tuple[date, int, str],
     manual_key: str,
     industry: str | None,
     cohort_key: str,
@@ -326,33 +444,36 @@ def _percentiles(
     )
 
 
-def percentiles(export: CurrentExport, manual: ManualInputs | None = None) -> Percentiles:
+def percentiles(
+    export: CurrentExport, manual: ManualInputs | None = None, *, official: bool = True
+) -> Percentiles:
     """Industry and network ranks of the score, each saying what it is computed against.
 
     The network is the best source this session has: the team in the store, the
     peer file uploaded on the Compare page, the newest official reading with a
-    network rank, else the modelled estimate (``scoring.compare.compare``).
+    network rank (unless ``official`` is False: LinkedIn's rank is of LinkedIn's
+    score, not of ours), else the modelled estimate (``scoring.compare.compare``).
     """
     member = stored_member(export)
     cohort = team_cohort(exclude=member)
     peers = state.peer_file()
     ranked = [r for r in state.official_readings() if r.network_top_pct or r.network_average]
-    official = ranked[-1] if ranked else None
+    reading = ranked[-1] if ranked and official else None
     current = score(export, manual)
     return _percentiles(
         export.key,
-        (current.as_of, current.window_days),
+        (current.as_of, current.window_days, _model()[0]),
         _manual_key(manual),
         state.industry_choice(),
         cohort.to_json() if cohort is not None else "",
         state.content_key([peers]) if peers else "",
-        official.model_dump_json() if official else "",
+        reading.model_dump_json() if reading else "",
         member,
         current,
         export_data(export),
         cohort,
         peers,
-        official,
+        reading,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -13,8 +14,10 @@ from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
-from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, fmt_signed, t
+from scoring.model.attribution import ScoreChange
 from scoring.model.score import MAX_WINDOW_DAYS
+from scoring.results import PILLARS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
@@ -126,6 +129,28 @@ def score_controls(lang: Lang) -> None:
         step=1,
         help=t("dashboard.controls.window_help", lang),
         key=state.WINDOW_KEY,
+    )
+    model_control(lang)
+
+
+def model_control(lang: Lang) -> None:
+    """The score model every page uses: the bundled one or one saved by a calibration.
+
+    Shown once a model was saved (Calibrate page or ``ssi calibrate --save``); a chosen
+    model whose file has gone falls back to the bundled one.
+    """
+    names = [m.name for m in data.saved_models()]
+    if not names:
+        state.set_model_choice(None)
+        return
+    if state.model_choice() not in names:
+        state.set_model_choice(None)
+    st.selectbox(
+        t("dashboard.controls.model", lang),
+        options=("", *names),
+        format_func=lambda n: n or t("dashboard.controls.model_default", lang),
+        help=t("dashboard.controls.model_help", lang),
+        key=state.MODEL_KEY,
     )
 
 
@@ -245,3 +270,43 @@ def comparison(
     if reason:
         lines.append(reason)
     st.caption("  \n".join(lines))
+
+
+def change_table(change: ScoreChange, lang: Lang) -> pd.DataFrame:
+    """Every sub-metric's share of a score change with its reason: the rows add up to the total."""
+    parts = change.metrics
+    return pd.DataFrame(
+        {
+            t("score.heading.metric", lang): [t(f"metric.{m.key}.label", lang) for m in parts],
+            t("dashboard.change.pillar", lang): [
+                t(f"pillar_short.{m.pillar}", lang) for m in parts
+            ],
+            t("score.heading.points", lang): [fmt_signed(m.points, lang, 2) for m in parts],
+            t("dashboard.change.reason", lang): [m.reason(lang) for m in parts],
+        }
+    )
+
+
+def score_change(change: ScoreChange, lang: Lang) -> None:
+    """Why the score moved between two dates: the total, each pillar, each sub-metric's part."""
+    st.markdown(
+        t(
+            "dashboard.change.summary",
+            lang,
+            since=fmt_date(change.since, lang),
+            as_of=fmt_date(change.as_of, lang),
+            change=fmt_signed(change.total, lang, 2),
+            before=fmt_number(change.total_before, lang, 2),
+            after=fmt_number(change.total_after, lang, 2),
+        )
+    )
+    if not change.metrics:
+        st.caption(t("change.nothing", lang))
+        return
+    pillars = " · ".join(
+        f"{t(f'pillar_short.{p}', lang)} {fmt_signed(change.pillars[p], lang, 2)}" for p in PILLARS
+    )
+    st.caption(pillars)
+    # st.table: plain text a screen reader reads, and every reason shown in full.
+    st.table(change_table(change, lang), hide_index=True)
+    st.caption(t("dashboard.change.adds_up", lang, total=fmt_signed(change.total, lang, 2)))

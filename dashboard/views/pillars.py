@@ -7,8 +7,9 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, widgets
-from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.model import ManualInputs
+from scoring.model.notes import explanation, status_text
 from scoring.results import PILLARS, MetricScore, Score
 
 #: The sub-metrics the export cannot carry, and the manual input that feeds each.
@@ -38,11 +39,11 @@ def metric_table(score: Score, pillar: str, lang: Lang) -> pd.DataFrame:
 
 
 def _value_text(metric: MetricScore, lang: Lang) -> str:
-    if metric.missing_input:
-        return t("score.missing_input", lang)
-    if metric.value is None:
-        return t("score.no_value", lang)
-    return widgets.metric_value(metric.value, metric.unit, lang)
+    """The value in its unit with the model's note on what it rests on (``0 none in the
+    export``, ``– (file not in this archive)``), as ``ssi score`` prints it."""
+    value = widgets.metric_value(metric.value, metric.unit, lang)
+    note = status_text(metric, lang)
+    return f"{value} {note}" if note else value
 
 
 def _sources_text(metric: MetricScore, lang: Lang) -> str:
@@ -54,10 +55,10 @@ def _sources_text(metric: MetricScore, lang: Lang) -> str:
 def _explanations(score: Score, pillar: str, lang: Lang) -> None:
     lines = []
     for m in score.pillars[pillar].metrics:
-        line = f"- **{t(f'metric.{m.key}.label', lang)}**: {t(f'metric.{m.key}.explain', lang)}"
-        none_key = f"metric.{m.key}.none"
-        if m.value is None and not m.missing_input and none_key in catalogue():
-            line += f" *{t(none_key, lang)}*"
+        line = f"- **{t(f'metric.{m.key}.label', lang)}**: {explanation(m.key, lang, 'page')}"
+        note = status_text(m, lang)
+        if note:
+            line += f" *{note}*"
         lines.append(line)
     with st.expander(t("dashboard.pillars.explanations", lang), icon=":material/help:"):
         st.markdown("\n".join(lines))
@@ -129,7 +130,8 @@ def render() -> None:
                     lang,
                     pillar=t(f"pillar.{pillar}", lang),
                     score=fmt_number(score.pillars[pillar].score, lang, 2),
-                )
+                ),
+                help=t(f"dashboard.pillars.help_{pillar}", lang),
             )
             st.dataframe(metric_table(score, pillar, lang), hide_index=True, width="stretch")
             _explanations(score, pillar, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from dashboard_fixtures import open_page, plotly_charts, sample_data, sample_score
 
 from scoring.i18n import fmt_number, t
@@ -38,7 +39,9 @@ def test_values_are_shown_in_their_units_and_sources_by_name(make_app) -> None:
     row = [m.key for m in score.pillars["people"].metrics].index("days_active")
     assert people["Wert"].iloc[row] == f"{fmt_number(days.value, 'de', 0)} Tage"
     views = [m.key for m in score.pillars["people"].metrics].index("profile_views")
-    assert people["Wert"].iloc[views] == t("score.missing_input", "de")
+    # The model's own note (scoring.model.notes), as ``ssi score`` prints it.
+    assert people["Wert"].iloc[views] == "– (nicht im Export; kann von Hand eingetragen werden)"
+    assert people["Wert"].iloc[views] == f"– {t('score.status.not_entered', 'de')}"
 
 
 def test_profile_views_entered_by_hand_raise_the_people_pillar(make_app) -> None:
@@ -75,3 +78,39 @@ def test_a_share_is_charted_in_per_cent_like_the_table(make_app) -> None:
     assert brand["spec"]["layout"]["yaxis"]["tickformat"] == ".0%"
     assert "%{y:.0%}" in brand["spec"]["data"][0]["hovertemplate"]
     assert "tickformat" not in insights["spec"]["layout"]["yaxis"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_file_the_basic_archive_lacks_is_missing_and_a_zero_is_none_in_the_export(
+    make_app, lang
+) -> None:
+    at = open_page(make_app(sample="basic", lang=lang), "pillars")
+    score = score_as_of(sample_data("basic"))
+    insights = at.dataframe[2].value
+    keys = [m.key for m in score.pillars["insights"].metrics]
+    value = insights[t("score.heading.value", lang)]
+    # A Basic archive has no reactions file: the value is missing, not zero.
+    assert score.metric("reactions").status == "missing_file"
+    assert value.iloc[keys.index("reactions")] == f"– {t('score.status.missing_file', lang)}"
+    assert (
+        t("score.status.missing_file", lang)
+        == {
+            "en": "(file not in this archive)",
+            "de": "(Datei nicht in diesem Archiv)",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_each_pillar_has_its_own_tooltip_and_the_help_names_the_field_on_the_page(
+    make_app, lang
+) -> None:
+    at = open_page(make_app(sample="active_seller", lang=lang), "pillars")
+    helps = [h.proto.help for h in at.subheader if h.proto.help]
+    assert helps == [t(f"dashboard.pillars.help_{p}", lang) for p in PILLARS]
+    assert len(set(helps)) == 4
+    explained = "\n".join(e.value for e in at.markdown)
+    assert "--profile-views" not in explained and "--saved-leads" not in explained
+    field = {"en": "on the Pillars page", "de": "auf der Seite „Säulen“"}[lang]
+    assert field in t("metric.profile_views.explain", lang)
+    assert t("metric.profile_views.explain", lang) in explained
