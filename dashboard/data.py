@@ -2,19 +2,22 @@
 
 The only module with ``st.cache_data``/``st.cache_resource``. Every function
 takes the :class:`~dashboard.state.CurrentExport` whose ``key`` (a sha256 over
-the uploaded names and bytes) is the cache key; the heavy objects travel as
-underscore-prefixed arguments, which Streamlit does not hash. So switching pages
-or languages never re-reads or re-scores an export, and a 50 MB upload is hashed
-once, when it arrives. Hand-entered inputs (:class:`ManualInputs`) join the key
-as their JSON.
+the uploaded names and bytes) is the cache key; the heavy objects are hashed by
+their keys only (:data:`HASH_FUNCS`: an export by that sha256, its :class:`Inputs`
+by the export key, the hand-entered inputs' JSON and the chosen model). So
+switching pages or languages never re-reads or re-scores an export, and a 50 MB
+upload is hashed once, when it arrives. Every score uses the model chosen in the
+sidebar: the bundled one, or one saved by a calibration (:func:`save_fit`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -46,6 +49,8 @@ from scoring.store.settings import StoreSettings
 from scoring.store.settings import load_settings as load_store_settings
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: How many exports one server keeps parsed at once (each holds its frames in memory).
 MAX_EXPORTS = 8
@@ -55,6 +60,42 @@ MAX_RESULTS = 64
 
 def _manual_key(manual: ManualInputs | None) -> str:
     return manual.model_dump_json() if manual is not None else ""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What every score of one export rests on: its cache key, and the objects behind it.
+
+    The cache hashes it by ``keys`` alone (:data:`HASH_FUNCS`): the export's content key,
+    the manual inputs' JSON and the chosen model's key.
+    """
+
+    keys: tuple[str, str, str]
+    data: ExportData
+    manual: ManualInputs | None
+    config: ModelConfig
+
+
+def _inputs(export: CurrentExport, manual: ManualInputs | None) -> Inputs:
+    model_key, config = _model()
+    keys = (export.key, _manual_key(manual), model_key)
+    return Inputs(keys, export_data(export), manual, config)
+
+
+#: How the cache keys what it is handed: an export by its content hash, its inputs by their
+#: keys, a score or an official reading by its JSON (none of them is hashed whole).
+HASH_FUNCS = {
+    CurrentExport: lambda export: export.key,
+    Inputs: lambda inputs: inputs.keys,
+    Score: lambda score: score.model_dump_json(),
+    OfficialReading: lambda reading: reading.model_dump_json(),
+    Tip: lambda tip: tip.model_dump_json(),
+}
+
+
+def _cached(entries: int = MAX_RESULTS) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``st.cache_data`` with :data:`HASH_FUNCS`, keeping at most ``entries`` results."""
+    return st.cache_data(max_entries=entries, show_spinner=False, hash_funcs=HASH_FUNCS)
 
 
 def models_folder() -> Path:
@@ -88,23 +129,20 @@ def model_config() -> ModelConfig:
     return _model()[1]
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _fit(
-    key: str, readings_key: str, window: int | None, _data: ExportData, _readings: tuple
-) -> Calibration:
+@_cached()
+def _fit(inputs: Inputs, readings: tuple[OfficialReading, ...], window: int | None) -> Calibration:
     config = load_config()
     scores = [
-        score_as_of(_data, as_of=r.as_of, window_days=window, config=config) for r in _readings
+        score_as_of(inputs.data, as_of=r.as_of, window_days=window, config=config) for r in readings
     ]
-    return calibrate(list(zip(scores, _readings, strict=True)), config)
+    return calibrate(list(zip(scores, readings, strict=True)), config)
 
 
 def fit(export: CurrentExport, readings: tuple[OfficialReading, ...]) -> Calibration:
     """The bundled model's weights fitted to ``readings`` (``ssi calibrate``), each scored as of
     its own date over the sidebar's window. Raises ``OfficialInputError`` without pillars."""
-    readings_key = "|".join(r.model_dump_json() for r in readings)
-    window = state.window_choice()
-    return _fit(export.key, readings_key, window, export_data(export), tuple(readings))
+    bundled = Inputs((export.key, "", ""), export_data(export), None, load_config())
+    return _fit(bundled, tuple(readings), state.window_choice())
 
 
 def save_fit(name: str, calibration: Calibration, dates: tuple[date, ...]) -> SavedModel:
@@ -121,15 +159,15 @@ def remove_saved(name: str) -> None:
         state.set_model_choice(None)
 
 
-@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _read(key: str, _sources: tuple[Upload, ...], today: date) -> ExportData:
-    return read_export(list(_sources), today=today)
+@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _read(export: CurrentExport, today: date) -> ExportData:
+    return read_export(list(export.sources), today=today)
 
 
 def export_data(export: CurrentExport) -> ExportData:
     """The parsed export; read once per content key, then served from memory."""
     # The reader never reads the clock: an export without any date falls back to today.
-    return _read(export.key, export.sources, date.today())
+    return _read(export, date.today())
 
 
 def as_of(export: CurrentExport) -> date:
@@ -137,31 +175,11 @@ def as_of(export: CurrentExport) -> date:
     return state.as_of_choice() or export_data(export).export_date
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """What every score of one export rests on: its cache key, and the objects behind it.
-
-    Cached functions take ``keys`` (hashed by Streamlit: the export's content key, the
-    manual inputs' JSON, the chosen model's key) and ``_inputs`` (not hashed).
-    """
-
-    keys: tuple[str, str, str]
-    data: ExportData
-    manual: ManualInputs | None
-    config: ModelConfig
-
-
-def _inputs(export: CurrentExport, manual: ManualInputs | None) -> Inputs:
-    model_key, config = _model()
-    keys = (export.key, _manual_key(manual), model_key)
-    return Inputs(keys, export_data(export), manual, config)
-
-
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _score_on(keys: tuple[str, str, str], point: tuple[date, int | None], _in: Inputs) -> Score:
+@_cached()
+def _score_on(inputs: Inputs, point: tuple[date, int | None]) -> Score:
     day, window = point  # (as-of date, window days)
     return score_as_of(
-        _in.data, as_of=day, window_days=window, manual=_in.manual, config=_in.config
+        inputs.data, as_of=day, window_days=window, manual=inputs.manual, config=inputs.config
     )
 
 
@@ -178,15 +196,13 @@ def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
 def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
     """The score as of ``day`` over the sidebar's window."""
     inputs = _inputs(export, manual)
-    return _score_on(inputs.keys, (day, state.window_choice()), inputs)
+    return _score_on(inputs, (day, state.window_choice()))
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _history(
-    keys: tuple[str, str, str], freq: str, window: int | None, _in: Inputs
-) -> pd.DataFrame:
+@_cached()
+def _history(inputs: Inputs, freq: str, window: int | None) -> pd.DataFrame:
     return score_history(
-        _in.data, freq=freq, window_days=window, manual=_in.manual, config=_in.config
+        inputs.data, freq=freq, window_days=window, manual=inputs.manual, config=inputs.config
     )
 
 
@@ -195,7 +211,7 @@ def history(
 ) -> pd.DataFrame:
     """The reconstructed score at every day (``D``), week (``W``) or month (``M``)."""
     inputs = _inputs(export, manual)
-    return _history(inputs.keys, freq, state.window_choice(), inputs)
+    return _history(inputs, freq, state.window_choice())
 
 
 @st.cache_resource(show_spinner=False)
@@ -204,15 +220,16 @@ def default_window() -> int:
     return load_config().window_days
 
 
-@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _first_activity(key: str, _data: ExportData) -> date:
-    return first_activity(_data) or _data.export_date
+@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _first_activity(export: CurrentExport) -> date:
+    data = export_data(export)
+    return first_activity(data) or data.export_date
 
 
 def as_of_bounds(export: CurrentExport) -> tuple[date, date]:
     """The as-of dates offered: the export's first activity to a year after its export date."""
     export_date = export_data(export).export_date
-    return _first_activity(export.key, export_data(export)), export_date + timedelta(days=365)
+    return _first_activity(export), export_date + timedelta(days=365)
 
 
 def week_change(export: CurrentExport, today: date, manual: ManualInputs | None = None) -> Change:
@@ -250,13 +267,11 @@ def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) ->
     return store_timeline.history_changes(history(export, "W", same), _store_settings().timeline)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _change(
-    keys: tuple[str, str, str], days: tuple[date, date, int | None], _in: Inputs
-) -> ScoreChange:
+@_cached()
+def _change(inputs: Inputs, days: tuple[date, date, int | None]) -> ScoreChange:
     since, day, window = days
     return explain_change(
-        _in.data, since, day, window_days=window, config=_in.config, manual=_in.manual
+        inputs.data, since, day, window_days=window, config=inputs.config, manual=inputs.manual
     )
 
 
@@ -271,14 +286,12 @@ def score_change(
     day = day or as_of(export)
     since = since or day - timedelta(days=7)
     inputs = _inputs(export, manual)
-    return _change(inputs.keys, (since, day, state.window_choice()), inputs)
+    return _change(inputs, (since, day, state.window_choice()))
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _tips(
-    keys: tuple[str, str, str], lang: str, score_key: tuple[date, int], _in: Inputs, _score: Score
-) -> list[Tip]:
-    return ranked_tips(_in.data, _score, lang=lang, manual=_in.manual, config=_in.config)
+@_cached()
+def _tips(inputs: Inputs, lang: str, current: Score) -> list[Tip]:
+    return ranked_tips(inputs.data, current, lang=lang, manual=inputs.manual, config=inputs.config)
 
 
 def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -> list[Tip]:
@@ -289,21 +302,18 @@ def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -
     """
     current = score(export, manual)
     inputs = _inputs(export, manual)
-    return _tips(inputs.keys, lang, (current.as_of, current.window_days), inputs, current)
+    return _tips(inputs, lang, current)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _plan(
-    keys: tuple[str, str, str],
-    lang: str,
-    chosen: tuple[str, ...],
-    score_key: tuple[date, int],
-    _in: Inputs,
-    _chosen: tuple[Tip, ...],
-    _score: Score,
-) -> Plan:
+@_cached()
+def _plan(inputs: Inputs, lang: str, chosen: tuple[Tip, ...], current: Score) -> Plan:
     return plan_gain(
-        _in.data, list(_chosen), score=_score, config=_in.config, manual=_in.manual, lang=lang
+        inputs.data,
+        list(chosen),
+        score=current,
+        config=inputs.config,
+        manual=inputs.manual,
+        lang=lang,
     )
 
 
@@ -313,9 +323,7 @@ def plan(
     """The combined plan of the ``chosen`` tips: their real gain together and weekly goals."""
     current = score(export, manual)
     inputs = _inputs(export, manual)
-    keys = tuple(tip.key for tip in chosen)
-    point = (current.as_of, current.window_days)
-    return _plan(inputs.keys, lang, keys, point, inputs, tuple(chosen), current)
+    return _plan(inputs, lang, tuple(chosen), current)
 
 
 def warm_up(export: CurrentExport) -> None:
@@ -329,16 +337,18 @@ def warm_up(export: CurrentExport) -> None:
     percentiles(export)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+@_cached()
 def _simulated(
-    keys: tuple[str, str, str],
-    changes: tuple[tuple[str, float], ...],
-    point: tuple[date, int | None],
-    _in: Inputs,
+    inputs: Inputs, changes: tuple[tuple[str, float], ...], point: tuple[date, int | None]
 ) -> Score:
     day, window = point
     return simulate(
-        _in.data, dict(changes), as_of=day, window_days=window, manual=_in.manual, config=_in.config
+        inputs.data,
+        dict(changes),
+        as_of=day,
+        window_days=window,
+        manual=inputs.manual,
+        config=inputs.config,
     )
 
 
@@ -348,18 +358,18 @@ def simulated(
     """The score if the user did ``changes`` more (activity → per week) over the window."""
     kept = tuple(sorted((k, float(v)) for k, v in changes.items() if v))
     inputs = _inputs(export, manual)
-    return _simulated(inputs.keys, kept, (as_of(export), state.window_choice()), inputs)
+    return _simulated(inputs, kept, (as_of(export), state.window_choice()))
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _decay(keys: tuple[str, str, str], weeks: int, window: int | None, _in: Inputs) -> pd.DataFrame:
-    return decay(_in.data, weeks, window_days=window, manual=_in.manual, config=_in.config)
+@_cached()
+def _decay(inputs: Inputs, weeks: int, window: int | None) -> pd.DataFrame:
+    return decay(inputs.data, weeks, window_days=window, manual=inputs.manual, config=inputs.config)
 
 
 def decayed(export: CurrentExport, weeks: int, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The projected score week by week if all activity stopped at the export date."""
     inputs = _inputs(export, manual)
-    return _decay(inputs.keys, weeks, state.window_choice(), inputs)
+    return _decay(inputs, weeks, state.window_choice())
 
 
 @st.cache_resource(show_spinner=False)
@@ -417,29 +427,23 @@ def session_official_frame() -> pd.DataFrame:
     return pd.DataFrame([r.model_dump(include=set(columns)) for r in readings], columns=columns)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+@_cached()
 def _percentiles(
-    key: str,
-    score_key: tuple[date, int, str],
-    manual_key: str,
+    inputs: Inputs,
+    current: Score,
     industry: str | None,
-    cohort_key: str,
-    peers_key: str,
-    official_key: str,
+    cohort: pd.DataFrame | None,
+    peers: Upload | None,
+    official: OfficialReading | None,
     member: str | None,
-    _score: Score,
-    _data: ExportData,
-    _cohort: pd.DataFrame | None,
-    _peers: Upload | None,
-    _official: OfficialReading | None,
 ) -> Percentiles:
     return compare(
-        _score,
-        _data,
+        current,
+        inputs.data,
         industry=industry,
-        peers=_peers,
-        cohort=_cohort,
-        official=_official,
+        peers=peers,
+        cohort=cohort,
+        official=official,
         member=member,
     )
 
@@ -456,24 +460,16 @@ def percentiles(
     """
     member = stored_member(export)
     cohort = team_cohort(exclude=member)
-    peers = state.peer_file()
     ranked = [r for r in state.official_readings() if r.network_top_pct or r.network_average]
     reading = ranked[-1] if ranked and official else None
-    current = score(export, manual)
     return _percentiles(
-        export.key,
-        (current.as_of, current.window_days, _model()[0]),
-        _manual_key(manual),
+        _inputs(export, manual),
+        score(export, manual),
         state.industry_choice(),
-        cohort.to_json() if cohort is not None else "",
-        state.content_key([peers]) if peers else "",
-        reading.model_dump_json() if reading else "",
-        member,
-        current,
-        export_data(export),
         cohort,
-        peers,
+        state.peer_file(),
         reading,
+        member,
     )
 
 
@@ -487,14 +483,14 @@ def team_cohort(exclude: str | None = None) -> pd.DataFrame | None:
     return cohort if not cohort.empty else None
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _peer_table(key: str, _peers: Upload) -> pd.DataFrame:
-    return read_peers(_peers)
+@_cached()
+def _peer_table(peers: Upload) -> pd.DataFrame:
+    return read_peers(peers)
 
 
 def peer_table(peers: Upload) -> pd.DataFrame:
     """A peer CSV read and checked by ``scoring`` (raises its PeerFileError when unusable)."""
-    return _peer_table(state.content_key([peers]), peers)
+    return _peer_table(peers)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,111 @@
+"""The Calibrate page: pasted official pages fitted, the fit saved as a model every page uses."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from dashboard_fixtures import metrics, open_page, sample_data
+
+from scoring.i18n import fmt_number, t
+from scoring.model import load_config, score_as_of
+from scoring.model.calibrate import calibrate
+from scoring.model.saved import load_model, save_model
+from scoring.official import parse_official
+
+OFFICIAL_EN = Path(__file__).resolve().parents[3] / "sample_data" / "official_en.txt"
+READ_ON = date(2026, 10, 14)  # the day before the sample's export date
+
+
+@pytest.fixture
+def models(tmp_path, monkeypatch) -> Path:
+    """The saved models' folder, in a throw-away data folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    return tmp_path / "ssi-dashboard" / "models"
+
+
+def _paste(at, lang: str):
+    at.text_area(key="cal_text").set_value(OFFICIAL_EN.read_text())
+    at.date_input(key="cal_date").set_value(READ_ON)
+    next(b for b in at.button if b.label == t("dashboard.calibrate.add", lang)).click()
+    return at.run()
+
+
+def _expected():
+    reading = parse_official(OFFICIAL_EN.read_text(), as_of=READ_ON)
+    score = score_as_of(sample_data("active_seller"), as_of=READ_ON)
+    return calibrate([(score, reading)], load_config())
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_pasted_page_is_fitted_with_the_error_before_and_after(make_app, models, lang) -> None:
+    at = open_page(make_app(sample="active_seller", lang=lang), "calibrate")
+    assert t("dashboard.calibrate.none_yet", lang) in [c.value for c in at.caption]
+    at = _paste(at, lang)
+    result = _expected()
+    shown = metrics(at)
+    assert shown[t("dashboard.calibrate.error_before", lang)] == fmt_number(
+        result.rmse_before["total"], lang, 2
+    )
+    assert shown[t("dashboard.calibrate.error_after", lang)] == fmt_number(
+        result.rmse_after["total"], lang, 2
+    )
+    assert result.rmse_after["total"] < result.rmse_before["total"]
+    # One reading for one weight per sub-metric: far fewer readings than parameters.
+    weights = len([m for m in score_as_of(sample_data("active_seller")).metrics()])
+    assert len(result.weights) == weights
+    caveat = {
+        "en": f"Fitted from 1 reading for {weights} weights: treat it as a rough guide.",
+        "de": f"Aus 1 Messung für {weights} Gewichte geschätzt: Nehmen Sie es als grobe",
+    }[lang]
+    assert any(w.value.startswith(caveat) for w in at.warning)
+    # The reading is the session's: the Compare page lists the same one.
+    assert len(at.session_state["official_readings"]) == 1
+
+
+def test_applying_a_fit_saves_a_named_model_every_page_scores_with(make_app, models) -> None:
+    at = _paste(open_page(make_app(sample="active_seller"), "calibrate"), "en")
+    default_total = score_as_of(sample_data("active_seller")).total
+    at.text_input(key="calibration_name").set_value("my-fit")
+    at.button(key="calibration_save").click().run()
+    assert (models / "my-fit.toml").is_file()
+    saved = load_model(models, "my-fit")
+    assert saved.info.readings == 1 and saved.info.reading_dates == (READ_ON,)
+    assert saved.info.fit_error_after == round(_expected().rmse_after["total"], 4)
+    assert at.success[0].value == t("dashboard.calibrate.saved", "en", name="my\\-fit")
+    assert at.selectbox(key="model_choice").value == "my-fit"
+    fitted = score_as_of(sample_data("active_seller"), config=saved.config)
+    assert fitted.total != default_total
+    at = open_page(at, "overview")
+    assert metrics(at)["Total"] == fmt_number(fitted.total, "en", 2)
+    # Back to the bundled model in the sidebar: the default score again.
+    at.selectbox(key="model_choice").set_value("").run()
+    assert metrics(at)["Total"] == fmt_number(default_total, "en", 2)
+
+    at.selectbox(key="model_choice").set_value("my-fit").run()
+    at = open_page(at, "calibrate")
+    at.button(key="calibration_remove_my-fit").click().run()
+    assert not (models / "my-fit.toml").exists()
+    assert at.success[0].value == t("dashboard.calibrate.removed", "en", name="my\\-fit")
+    assert t("dashboard.calibrate.no_models", "en") in [c.value for c in at.caption]
+    at = open_page(at, "overview")
+    assert metrics(at)["Total"] == fmt_number(default_total, "en", 2)
+
+
+def test_a_bad_name_is_refused_in_words(make_app, models) -> None:
+    at = _paste(open_page(make_app(sample="active_seller", lang="de"), "calibrate"), "de")
+    at.text_input(key="calibration_name").set_value("default")
+    at.button(key="calibration_save").click().run()
+    assert not models.exists() or not list(models.iterdir())
+    assert len(at.error) == 1 and "default" in at.error[0].value
+
+
+def test_read_only_mode_shows_the_fit_but_saves_nothing(make_app, models, monkeypatch) -> None:
+    monkeypatch.setenv("SSI_READ_ONLY", "1")
+    save_model(models, "earlier", _expected(), (READ_ON,))  # e.g. by ssi calibrate --save
+    at = _paste(open_page(make_app(sample="active_seller"), "calibrate"), "en")
+    assert metrics(at)[t("dashboard.calibrate.error_after", "en")]
+    assert at.button(key="calibration_save").disabled
+    assert at.button(key="calibration_remove_earlier").disabled
+    assert t("dashboard.calibrate.read_only", "en") in [i.value for i in at.info]
