@@ -236,6 +236,9 @@ def _top_tips(tips: list[Tip], lang: Lang) -> None:
         return
     for tip in tips[:TOP_TIPS]:
         st.markdown(f"- **{tip.goal}**  \n  {tip.text}")
+        if tip.caveat:
+            st.caption(f":material/visibility_off: {tip.caveat}")
+    st.caption(t("tips.overlap", lang))
     st.page_link(
         "views/tips.py", label=t("dashboard.overview.all_tips", lang), icon=":material/lightbulb:"
     )

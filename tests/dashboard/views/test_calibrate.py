@@ -13,6 +13,7 @@ from scoring.model import load_config, score_as_of
 from scoring.model.calibrate import calibrate
 from scoring.model.saved import load_model, save_model
 from scoring.official import parse_official
+from scoring.results import PILLARS
 
 OFFICIAL_EN = Path(__file__).resolve().parents[3] / "sample_data" / "official_en.txt"
 READ_ON = date(2026, 10, 14)  # the day before the sample's export date
@@ -67,6 +68,8 @@ def test_a_pasted_page_is_fitted_with_the_error_before_and_after(make_app, model
 def test_applying_a_fit_saves_a_named_model_every_page_scores_with(make_app, models) -> None:
     at = _paste(open_page(make_app(sample="active_seller"), "calibrate"), "en")
     default_total = score_as_of(sample_data("active_seller")).total
+    # Without a saved model the sidebar offers no choice of model.
+    assert "model_choice" not in [box.key for box in at.selectbox]
     at.text_input(key="calibration_name").set_value("my-fit")
     at.button(key="calibration_save").click().run()
     assert (models / "my-fit.toml").is_file()
@@ -109,3 +112,19 @@ def test_read_only_mode_shows_the_fit_but_saves_nothing(make_app, models, monkey
     assert at.button(key="calibration_save").disabled
     assert at.button(key="calibration_remove_earlier").disabled
     assert t("dashboard.calibrate.read_only", "en") in [i.value for i in at.info]
+
+
+def test_a_chosen_model_scores_every_page(make_app, models) -> None:
+    saved = save_model(models, "fit", _expected(), (READ_ON,))
+    at = make_app(sample="active_seller")
+    at.selectbox(key="model_choice").set_value("fit").run()
+    fitted = score_as_of(sample_data("active_seller"), config=saved.config)
+    total = fmt_number(fitted.total, "en", 2)
+    assert metrics(open_page(at, "history"))["Score on 2026-10-15"] == total
+    assert metrics(open_page(at, "tips"))["Estimate as of 2026-10-15"] == total
+    at = open_page(at, "pillars")
+    assert [tab.label for tab in at.tabs] == [
+        f"{t(f'pillar_short.{p}', 'en')} · {fmt_number(fitted.pillars[p].score, 'en', 2)}"
+        for p in PILLARS
+    ]
+    assert fitted.model_version == f"{load_config().version}+fit"
