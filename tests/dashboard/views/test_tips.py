@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
 
+from dashboard import state
 from scoring.advice.decay import decay
 from scoring.advice.tips import ranked_tips
 from scoring.advice.whatif import ACTIVITIES, simulate
@@ -130,3 +132,47 @@ def test_a_tip_on_an_activity_the_basic_archive_lacks_says_the_export_cannot_tel
     tips = ranked_tips(sample_data("basic"), lang=lang)
     assert not next(tip for tip in tips if tip.key == "invitations_sent").caveat
     assert next(tip for tip in tips if tip.key == "reactions").caveat == caveat
+
+
+def _inviter_upload() -> list[tuple[str, bytes]]:
+    """Loose files: a search every day for 90 days, 30 requests without a note in August."""
+    days = pd.date_range("2026-07-18", "2026-10-15", freq="D")
+    searches = "Time,Search Query\n" + "".join(f"{d:%Y/%m/%d} 10:00:00 UTC,cfo\n" for d in days)
+    sent = pd.date_range("2026-08-01", "2026-08-30", freq="D")
+    invitations = (
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        + "".join(
+            f'Me,P {i},"{d.month}/{d.day}/{d:%y}, 2:37 PM",,OUTGOING,'
+            f"https://www.linkedin.com/in/me,https://www.linkedin.com/in/p{i}\n"
+            for i, d in enumerate(sent)
+        )
+    )
+    return [("SearchQueries.csv", searches.encode()), ("Invitations.csv", invitations.encode())]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_plan_of_two_overlapping_tips_shows_the_hand_computed_gain(make_app, lang) -> None:
+    # model.toml: invitations_sent linear, weight 4, target 90; invitations_with_note sqrt,
+    # weight 2, target 10; days active already 90 of 90. Now 30 sent → 1.33 points.
+    # "5 more requests a week" (64 more) → 94 sent → 4.00: +2.67. "2 with a note a week"
+    # (26 more) → 56 sent → 2.49 (+1.16) and 26 ≥ 10 noted → 2.00: +3.16 in all.
+    # Both: 120 sent → 4.00 (+2.67) and 26 noted (+2.00) = +4.67, not 2.67 + 3.16 = 5.83.
+    at = make_app(lang=lang)
+    at.session_state["current_export"] = state.make_export(_inviter_upload())
+    at = _tick(open_page(at, "tips"), "invitations_sent", "invitations_with_note")
+    plan_card = next(m for m in at.metric if m.label == t("dashboard.tips.plan_metric", lang))
+    assert plan_card.delta == fmt_signed(4.67, lang, 2) == {"en": "+4.67", "de": "+4,67"}[lang]
+    assert metrics(at)[t("dashboard.tips.plan_sum", lang)] == fmt_signed(5.83, lang, 2)
+    goals = {
+        "en": [
+            "- Connection requests: 5 more a week",
+            "- Connection requests with a note: 2 more a week",
+        ],
+        "de": [
+            "- Kontaktanfragen: 5 mehr pro Woche",
+            "- Kontaktanfragen mit Nachricht: 2 mehr pro Woche",
+        ],
+    }[lang]
+    # One line per activity, in the order the ticked tips are ranked.
+    shown = next(m.value for m in at.markdown if m.value.startswith("- "))
+    assert sorted(shown.split("\n")) == sorted(goals)
