@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data
+from dashboard_fixtures import change_parts, metrics, open_page, plotly_charts, sample_data
 
 from scoring.i18n import fmt_date, fmt_number, fmt_signed, t
 from scoring.model import score_as_of, score_history
@@ -64,11 +64,6 @@ def test_a_stored_import_appears_as_markers(make_app) -> None:
     assert stored["y"] == list(snapshot["total"])
 
 
-def _cents(shown: str) -> int:
-    """A signed number as the page shows it (``+0.12``, ``−0,45``, ``±0.00``), in cents."""
-    return round(float(shown.replace("−", "-").replace("±", "").replace(",", ".")) * 100)
-
-
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_why_the_score_moved_between_two_picked_dates(make_app, lang) -> None:
     at = open_page(make_app(sample="active_seller", lang=lang), "history")
@@ -88,18 +83,16 @@ def test_why_the_score_moved_between_two_picked_dates(make_app, lang) -> None:
         before=fmt_number(before.total, lang, 2),
         after=fmt_number(after.total, lang, 2),
     ) in [m.value for m in at.markdown]
-    table = next(tb.value for tb in at.table if t("dashboard.change.reason", lang) in tb.value)
-    points = [_cents(p) for p in table[t("score.heading.points", lang)]]
-    assert sum(points) == round(change * 100)
+    parts = change_parts(at)
+    assert len(parts) >= 2
+    assert sum(cents for cents, *_ in parts) == round(change * 100)
     # Each pillar's parts add up to that pillar's change.
-    pillar_col = table[t("dashboard.change.pillar", lang)]
     for pillar in PILLARS:
-        mine = [p for p, name in zip(points, pillar_col, strict=True)
-                if name == t(f"pillar_short.{pillar}", lang)]  # fmt: skip
+        mine = [cents for cents, _, name, _ in parts if name == t(f"pillar_short.{pillar}", lang)]
         expected = after.pillars[pillar].score - before.pillars[pillar].score
         assert sum(mine) == round(expected * 100)
-    reasons = list(table[t("dashboard.change.reason", lang)])
-    assert all(reasons) and len(reasons) == len(points)
+    labels = {t(f"metric.{m.key}.label", lang) for m in after.metrics()}
+    assert all(metric in labels and reason for _, metric, _, reason in parts)
 
 
 def test_dates_in_the_wrong_order_are_explained_in_the_pages_words(make_app) -> None:

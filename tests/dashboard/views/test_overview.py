@@ -7,7 +7,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
+from dashboard_fixtures import (
+    change_parts,
+    metrics,
+    open_page,
+    plotly_charts,
+    sample_data,
+    sample_score,
+)
 
 from dashboard.components import downloads, report
 from scoring.compare import compare
@@ -210,14 +217,27 @@ def test_why_the_score_moved_adds_up_to_the_weekly_change(make_app, lang) -> Non
     )
     assert at.expander[0].label == t("dashboard.change.heading", lang)
     assert summary in [m.value for m in at.markdown]
-    parts = _table_with(at, t("dashboard.change.reason", lang))
-    points = parts[t("score.heading.points", lang)]
     # Shown numbers, parsed back: the parts add up to the change to the cent.
-    cents = [
-        round(float(p.replace("−", "-").replace("±", "").replace(",", ".")) * 100) for p in points
-    ]
-    assert sum(cents) == round(change * 100)
-    assert len(parts) >= 2 and all(parts[t("dashboard.change.reason", lang)])
+    parts = change_parts(at)
+    assert len(parts) >= 2
+    assert sum(cents for cents, *_ in parts) == round(change * 100)
+    pillars = {t(f"pillar_short.{p}", lang) for p in PILLARS}
+    assert all(pillar in pillars and reason for _, _, pillar, reason in parts)
+    # The comments' reason, counted here from the export's rows: those of the last 7 days
+    # entered the 90-day window, those of the 7 days before its start left it.
+    days = data.frame("comments")["at"].dt.date
+    end = data.export_date
+    entered = int(((days > end - timedelta(days=7)) & (days <= end)).sum())
+    left = int(((days > end - timedelta(days=97)) & (days <= end - timedelta(days=90))).sum())
+    reason = next(r for _, m, _, r in parts if m == t("metric.comments.label", lang))
+    assert (entered, left) == (4, 2)
+    assert (
+        reason
+        == {
+            "en": "4 new comments in the window, 2 from July left it",
+            "de": "4 Kommentare neu im Zeitraum, 2 aus Juli herausgefallen",
+        }[lang]
+    )
     assert t("dashboard.change.adds_up", lang, total=fmt_signed(change, lang, 2)) in [
         c.value for c in at.caption
     ]
