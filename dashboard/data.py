@@ -39,7 +39,14 @@ from scoring.model.attribution import ScoreChange, explain_change, like_for_like
 from scoring.model.calibrate import Calibration, calibrate
 from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import first_activity
-from scoring.model.saved import SavedModel, list_models, models_dir, remove_model, save_model
+from scoring.model.saved import (
+    SavedModel,
+    list_models,
+    load_model,
+    models_dir,
+    remove_model,
+    save_model,
+)
 from scoring.official import OfficialReading
 from scoring.results import Score
 from scoring.samples import PERSONAS, sample_path
@@ -108,12 +115,27 @@ def saved_models() -> list[SavedModel]:
     return list_models(models_folder())
 
 
+@st.cache_resource(max_entries=MAX_RESULTS, show_spinner=False)
+def _saved_model(file: tuple[Path, int]) -> SavedModel:
+    # The file's modification time (file[1]) makes a re-saved model a new entry.
+    path = file[0]
+    return load_model(path.parent, path.stem)
+
+
 def chosen_model() -> SavedModel | None:
-    """The saved model chosen in the sidebar, or None for the bundled one (or if it is gone)."""
+    """The saved model chosen in the sidebar, or None for the bundled one (or if it is gone).
+
+    Read once per version of its file: every score of every page asks for it.
+    """
     name = state.model_choice()
     if name is None:
         return None
-    return next((m for m in saved_models() if m.name == name), None)
+    path = models_folder() / f"{name}.toml"
+    try:
+        return _saved_model((path, path.stat().st_mtime_ns))
+    except (OSError, SSIError):
+        log.warning("the saved model %s cannot be read; using the bundled one", name)
+        return None
 
 
 def _model() -> tuple[str, ModelConfig]:
