@@ -128,3 +128,17 @@ def test_a_chosen_model_scores_every_page(make_app, models) -> None:
         for p in PILLARS
     ]
     assert fitted.model_version == f"{load_config().version}+fit"
+
+
+def test_readings_pasted_on_the_compare_page_are_fitted_here(make_app, models) -> None:
+    at = open_page(make_app(sample="active_seller", lang="de"), "compare")
+    at.text_area(key="official_text").set_value(OFFICIAL_EN.read_text())
+    at.date_input(key="official_date").set_value(READ_ON)
+    at.button[0].click().run()
+    at = open_page(at, "calibrate")
+    table = at.table[0].value
+    assert list(table[t("dashboard.calibrate.read_on", "de")]) == ["14.10.2026"]
+    assert list(table[t("common.total", "de")]) == ["53,00"]
+    assert metrics(at)[t("dashboard.calibrate.error_after", "de")] == fmt_number(
+        _expected().rmse_after["total"], "de", 2
+    )
