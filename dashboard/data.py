@@ -48,7 +48,7 @@ from scoring.model.saved import (
     save_model,
 )
 from scoring.official import OfficialReading
-from scoring.results import Score
+from scoring.results import PILLARS, Score
 from scoring.samples import PERSONAS, sample_path
 from scoring.store import Change, Store, default_database_url
 from scoring.store.paths import data_dir
@@ -257,17 +257,23 @@ def as_of_bounds(export: CurrentExport) -> tuple[date, date]:
 def week_change(export: CurrentExport, today: date, manual: ManualInputs | None = None) -> Change:
     """The change in the week up to the as-of date and the export's age, by the store's rules.
 
-    The export need not be stored: its own weekly reconstruction is the timeline.
-    Like for like: hand-entered inputs count in the week before too (or in neither),
-    so typing a number in is no change (``scoring.model.attribution.like_for_like``).
+    The export need not be stored: its scores as of the as-of date and a week before are
+    the timeline, so the change is between exactly the days "Why did my score move?"
+    explains, whatever day is chosen. Like for like: hand-entered inputs count a week
+    before too (or on neither day), so typing a number in is no change
+    (``scoring.model.attribution.like_for_like``).
     """
     day = as_of(export)
-    same = like_for_like(manual, day - timedelta(days=7), day)
-    weekly = history(export, "W", same)
-    weekly = weekly[pd.to_datetime(weekly["as_of"]) <= pd.Timestamp(day)]
-    frame = weekly[["as_of", *store_timeline.SCORE_COLUMNS]].assign(
-        member="", source="reconstructed"
-    )
+    week_before = day - timedelta(days=7)
+    same = like_for_like(manual, week_before, day)
+    first, _ = as_of_bounds(export)
+    days = [week_before, day] if week_before >= first else [day]
+    rows = []
+    for when in days:
+        scored = score_on(export, when, same)
+        rows.append({"as_of": when, "total": scored.total,
+                     **{p: scored.pillars[p].score for p in PILLARS}})  # fmt: skip
+    frame = pd.DataFrame(rows).assign(member="", source="reconstructed")
     return store_timeline.change_of(
         "",
         store_timeline.estimates(frame),

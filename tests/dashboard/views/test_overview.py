@@ -276,3 +276,24 @@ def test_a_pasted_official_reading_is_shown_as_linkedins_apart_from_the_estimate
     shown = {m.label: m.value for m in at.metric}
     assert shown == estimated
     assert "Top 11%" not in shown.values()
+
+
+def test_on_a_chosen_day_the_weekly_change_is_that_day_against_a_week_before(make_app) -> None:
+    # 2026-09-30 is not a week boundary of the export's weekly history (those end on
+    # 2026-10-15): the change is still the day against exactly seven days before it.
+    at = make_app(sample="active_seller")
+    day = date(2026, 9, 30)
+    at.date_input(key="as_of_choice").set_value(day).run()
+    data = sample_data("active_seller")
+    now, before = score_as_of(data, as_of=day), score_as_of(data, as_of=date(2026, 9, 23))
+    delta = round(now.total - before.total, 2)
+    assert at.metric[0].value == fmt_number(now.total, "en", 2)
+    assert at.metric[0].delta == t(
+        "store.change.since_last_week", "en", value=fmt_signed(delta, "en")
+    )
+    for pillar in PILLARS:
+        card = next(m for m in at.metric if m.label == t(f"pillar.{pillar}", "en"))
+        expected = now.pillars[pillar].score - before.pillars[pillar].score
+        assert card.delta == fmt_signed(expected, "en", 2)
+    parts = change_parts(at)
+    assert sum(cents for cents, *_ in parts) == round(delta * 100)
