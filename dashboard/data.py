@@ -41,6 +41,7 @@ from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import first_activity
 from scoring.model.saved import (
     SavedModel,
+    default_payload,
     list_models,
     load_model,
     models_dir,
@@ -144,6 +145,12 @@ def _model() -> tuple[str, ModelConfig]:
     if saved is None:
         return "", load_config()
     return f"{saved.version}@{saved.path.stat().st_mtime_ns}", saved.config
+
+
+def model_payload() -> dict[str, object]:
+    """The ``"model"`` block of ``ssi score --json`` for the model every page uses."""
+    saved = chosen_model()
+    return saved.payload() if saved is not None else default_payload(load_config())
 
 
 def model_config() -> ModelConfig:

@@ -15,6 +15,7 @@ from scoring.advice.tips import Tip, tips_payload
 from scoring.bands import band
 from scoring.compare import GroupComparison, Percentiles, percentiles_payload
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.model.attribution import ScoreChange, change_payload
 from scoring.model.notes import manual_only_text
 from scoring.official import OfficialReading
 from scoring.results import PILLARS, Score
@@ -82,11 +83,12 @@ def _pillars(score: Score, change: Change, lang: Lang) -> None:
         )
 
 
-def _why_it_moved(export: state.CurrentExport, lang: Lang) -> None:
+def _why_it_moved(export: state.CurrentExport, lang: Lang) -> ScoreChange:
     """Under the weekly change: the as-of date against a week before, part by part."""
     change = data.score_change(export, manual=state.manual_inputs())
     with st.expander(t("dashboard.change.heading", lang), icon=":material/query_stats:"):
         widgets.score_change(change, lang)
+    return change
 
 
 def newest_official(readings: tuple[OfficialReading, ...]) -> OfficialReading | None:
@@ -266,7 +268,7 @@ def render() -> None:
     gauge_col = _headline(score, change, lang)
     _pillars(score, change, lang)
     st.caption(manual_only_text(lang, data.model_config()))
-    _why_it_moved(export, lang)
+    moved = _why_it_moved(export, lang)
     with gauge_col:
         _gauge(score, lang)
     # Our estimate is ranked against our sources; LinkedIn's ranks are of LinkedIn's score
@@ -303,7 +305,13 @@ def render() -> None:
         export,
         score,
         lang,
-        extra={"percentiles": percentiles_payload(percentiles, lang), "tips": tips_payload(tips)},
+        extra={
+            "percentiles": percentiles_payload(percentiles, lang),
+            "tips": tips_payload(tips),
+            # As ``ssi score --json``: why the score moved in the week, and which model.
+            "change": change_payload(moved, lang),
+            "model": data.model_payload(),
+        },
         comparisons=comparison_lines(percentiles, lang),
         tips=[f"{tip.goal}: {tip.text}" for tip in tips[:TOP_TIPS]],
     )

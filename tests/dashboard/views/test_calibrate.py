@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from dashboard_fixtures import metrics, open_page, sample_data
 
+from dashboard.components import downloads
 from scoring.i18n import fmt_number, t
 from scoring.model import load_config, score_as_of
 from scoring.model.calibrate import calibrate
@@ -142,3 +143,26 @@ def test_readings_pasted_on_the_compare_page_are_fitted_here(make_app, models) -
     assert metrics(at)[t("dashboard.calibrate.error_after", "de")] == fmt_number(
         _expected().rmse_after["total"], "de", 2
     )
+
+
+def test_the_score_download_names_the_model_and_why_the_score_moved(
+    make_app, models, monkeypatch
+) -> None:
+    offered = {}
+    monkeypatch.setattr(downloads, "section", lambda *a, **kw: offered.update(kw))
+    saved = save_model(models, "fit", _expected(), (READ_ON,))
+    at = make_app(sample="active_seller")
+    assert offered["extra"]["model"] == {
+        "name": "default", "version": load_config().version, "readings": 0, "fit_error": None,
+    }  # fmt: skip
+    at.selectbox(key="model_choice").set_value("fit").run()
+    model = offered["extra"]["model"]
+    assert (model["name"], model["readings"], model["version"]) == ("fit", 1, saved.version)
+    assert model["fit_error"] == saved.info.fit_error_after
+    change = offered["extra"]["change"]
+    assert change["since"] == "2026-10-08" and change["as_of"] == "2026-10-15"
+    cents = sum(round(m["points"] * 100) for m in change["metrics"])
+    assert cents == round(change["total"] * 100)
+    data = sample_data("active_seller")
+    before = score_as_of(data, as_of=date(2026, 10, 8), config=saved.config)
+    assert change["total_before"] == before.total
