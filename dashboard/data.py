@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -24,6 +24,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
+from scoring import timeline as store_timeline
 from scoring.advice.decay import decay
 from scoring.advice.plan import Plan, plan_gain
 from scoring.advice.tips import Tip, ranked_tips
@@ -34,7 +35,6 @@ from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model import change as store_timeline
 from scoring.model.attribution import ScoreChange, explain_change, like_for_like
 from scoring.model.calibrate import Calibration, calibrate
 from scoring.model.config import ModelConfig, load_config
@@ -293,7 +293,7 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
 def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The weekly history with each week's change since the week before, by the store's rules.
 
-    ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
+    ``scoring.timeline.history_changes`` over :func:`history`: ``as_of``, the
     scores, ``previous_as_of`` and ``delta_<column>``. Hand-entered inputs count in
     every week (like for like), so the week they were typed in shows no jump.
     """
@@ -414,7 +414,7 @@ def _store_settings() -> StoreSettings:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str | None) -> Store:
-    return Store(url)
+    return Store(url, now=lambda: datetime.now(UTC))
 
 
 def store() -> Store:

@@ -12,8 +12,9 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PILLARS: tuple[str, ...] = ("brand", "people", "insights", "relationships")
-PILLAR_MAX = 25.0
+from scoring.fields import PILLAR_MAX, PILLARS, SCORE_FIELDS
+
+__all__ = ["PILLARS", "PILLAR_MAX", "SCORE_FIELDS", "MetricScore", "PillarScore", "Score"]
 
 
 class MetricScore(BaseModel):
@@ -57,6 +58,10 @@ class Score(BaseModel):
     pillars: dict[str, PillarScore]
     model_version: str
     manual_inputs: dict[str, float] = Field(default_factory=dict)
+
+    def field_values(self) -> dict[str, float]:
+        """The total and the four pillar scores, keyed and ordered as :data:`SCORE_FIELDS`."""
+        return {"total": self.total, **{p: self.pillars[p].score for p in PILLARS}}
 
     def metric(self, key: str) -> MetricScore:
         """The sub-metric called ``key`` in whichever pillar holds it."""

@@ -19,7 +19,7 @@ from dashboard import data, state
 from dashboard.components import widgets
 from dashboard.components.literal import error_md, md
 from scoring.errors import SSIError
-from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t, tn
 from scoring.model.calibrate import Calibration
 from scoring.model.saved import fit_summary, uncertainty_text
 from scoring.official import OfficialReading, parse_official
@@ -216,8 +216,9 @@ def render() -> None:
         st.table(readings_table((*readings, *left_out), lang), hide_index=True)
     if left_out:
         st.caption(
-            t(
+            tn(
                 "dashboard.calibrate.left_out",
+                len(left_out),
                 lang,
                 n=len(left_out),
                 date=fmt_date(export_data.export_date, lang),

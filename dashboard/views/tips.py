@@ -10,7 +10,7 @@ from scoring.advice.goals import tip_activities
 from scoring.advice.plan import Plan
 from scoring.advice.tips import Tip, general_advice
 from scoring.advice.whatif import ACTIVITIES
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS, Score
 
 DECAY_WEEKS = (4, 26, 12)  # slider minimum, maximum, default
@@ -39,7 +39,8 @@ def _tips(export: state.CurrentExport, lang: Lang) -> list[Tip]:
     st.info(t("tips.overlap", lang), icon=":material/join_inner:")
     chosen = [tip for rank, tip in enumerate(tips[:SHOWN_TIPS], 1) if _tip_card(rank, tip, lang)]
     if len(tips) > SHOWN_TIPS:
-        with st.expander(t("dashboard.tips.more", lang, n=len(tips) - SHOWN_TIPS)):
+        more = len(tips) - SHOWN_TIPS
+        with st.expander(tn("dashboard.tips.more", more, lang, n=more)):
             chosen += [
                 tip
                 for rank, tip in enumerate(tips[SHOWN_TIPS:], SHOWN_TIPS + 1)
@@ -156,6 +157,7 @@ def _decay(export: state.CurrentExport, lang: Lang) -> None:
             "dashboard.tips.decay_result",
             lang,
             weeks=weeks,
+            count=weeks,
             start=fmt_number(float(projection["total"].iloc[0]), lang, 2),
             end=fmt_number(float(last["total"]), lang, 2),
             date=fmt_date(last["as_of"], lang),
@@ -167,6 +169,7 @@ def _decay(export: state.CurrentExport, lang: Lang) -> None:
             "dashboard.tips.decay_alt",
             lang,
             weeks=weeks,
+            count=weeks,
             start=fmt_number(float(projection["total"].iloc[0]), lang, 2),
             end=fmt_number(float(last["total"]), lang, 2),
         ),

@@ -10,12 +10,10 @@ use one. A thin skin over :mod:`scoring.model.saved`.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from scoring.i18n import Lang, normalize_lang, t
-from scoring.model import load_config
-from scoring.model.saved import fit_summary, list_models, models_dir, remove_model
+from scoring.cli.output import print_json, print_line, print_text
+from scoring.i18n import LANGS, Lang, t
 
 
 def models_folder() -> Path:
@@ -24,7 +22,8 @@ def models_folder() -> Path:
     The store's paths module is imported here, not at the top, so that commands
     which never touch saved models do not load the database layer.
     """
-    from scoring.store.paths import data_dir
+    from scoring.model.saved import models_dir  # noqa: PLC0415  lazy: loads pandas
+    from scoring.store.paths import data_dir  # noqa: PLC0415  lazy: the database layer
 
     return models_dir(data_dir())
 
@@ -38,27 +37,27 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     models.add_argument(
         "--json", action="store_true", dest="as_json", help=t("score.arg.json", lang)
     )
-    models.add_argument(
-        "--lang", choices=("en", "de"), default=None, help=t("score.arg.lang", lang)
-    )
+    models.add_argument("--lang", choices=LANGS, default=None, help=t("score.arg.lang", lang))
     models.set_defaults(func=run_models)
 
 
 def run_models(args: argparse.Namespace) -> int:
     """List the saved models, or remove the one named by ``--remove``; 0 on success."""
-    lang = normalize_lang(args.lang)  # resolved by scoring.cli.main
+    from scoring.model import load_config  # noqa: PLC0415  lazy: pandas only when run
+    from scoring.model.saved import fit_summary, list_models, remove_model  # noqa: PLC0415
+
+    lang = args.lang
     folder = models_folder()
     if args.remove is not None:
         remove_model(folder, args.remove)
-        print(t("saved_model.removed", lang, name=args.remove))
+        print_line(t("saved_model.removed", lang, name=args.remove))
         return 0
     saved = list_models(folder)
     if args.as_json:
-        print(json.dumps([m.payload() for m in saved], ensure_ascii=False, indent=2))
-        return 0
-    print(t("saved_model.default_line", lang, version=load_config().version))
+        return print_json([m.payload() for m in saved])
+    print_text(t("saved_model.default_line", lang, version=load_config().version))
     if not saved:
-        print(t("saved_model.none", lang))
+        print_text(t("saved_model.none", lang))
     for model in saved:
-        print(fit_summary(model, lang))
+        print_text(fit_summary(model, lang))
     return 0

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from builders import fixed_now
 from streamlit.testing.v1 import AppTest
 
 from scoring.export import ExportData
@@ -133,7 +134,9 @@ def store_sample(url: str, persona: str, member: str) -> None:
     from scoring.store import Store
 
     data = sample_data(persona)
-    Store(url).import_export(data, member, score=score_as_of(data), history=score_history(data))
+    Store(url, now=fixed_now).import_export(
+        data, member, score=score_as_of(data), history=score_history(data)
+    )
 
 
 #: One part of "Why did my score move?" as the page writes it, escapes removed.

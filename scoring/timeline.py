@@ -2,8 +2,11 @@
 
 The store reads rows from the database and hands frames to these functions, so
 that the rules (which value wins on a date, what "last week" means) can be read
-and tested without a database. Dates inside are ``datetime64``; frames returned
-to callers carry ``as_of`` as :class:`datetime.date`, as ``score_history`` does.
+and tested without a database. The module sits beside the model and the store and
+imports neither: the store may not import the model (docs/architecture.md, "Allowed
+imports"), and both need one weekly calendar and one ranking of imports. Dates inside
+are ``datetime64``; frames returned to callers carry ``as_of`` as :class:`datetime.date`,
+as ``score_history`` does.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.i18n import fmt_date, fmt_signed, t
-from scoring.results import PILLARS
+from scoring.results import PILLARS, SCORE_FIELDS
 
-SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
+SCORE_COLUMNS: tuple[str, ...] = SCORE_FIELDS
 #: In this order within a date: the model's weekly reconstruction, the score of an
 #: import as of its export date, then what LinkedIn itself showed.
 SOURCES: tuple[str, ...] = ("reconstructed", "snapshot", "official")
@@ -229,6 +232,7 @@ class Change:
             lang,
             date=fmt_date(self.last_export, lang),
             days=self.days_since_export,
+            count=self.days_since_export,
         )
 
 
