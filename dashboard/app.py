@@ -28,6 +28,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("compare", "compare.py", "📊"),
     ("history", "history.py", "📈"),
     ("tips", "tips.py", "💡"),
+    ("calibrate", "calibrate.py", "🎛️"),
     ("team", "team.py", "👥"),
 )
 DEFAULT_PAGE = "overview"

@@ -2,18 +2,22 @@
 
 The only module with ``st.cache_data``/``st.cache_resource``. Every function
 takes the :class:`~dashboard.state.CurrentExport` whose ``key`` (a sha256 over
-the uploaded names and bytes) is the cache key; the heavy objects travel as
-underscore-prefixed arguments, which Streamlit does not hash. So switching pages
-or languages never re-reads or re-scores an export, and a 50 MB upload is hashed
-once, when it arrives. Hand-entered inputs (:class:`ManualInputs`) join the key
-as their JSON.
+the uploaded names and bytes) is the cache key; the heavy objects are hashed by
+their keys only (:data:`HASH_FUNCS`: an export by that sha256, its :class:`Inputs`
+by the export key, the hand-entered inputs' JSON and the chosen model). So
+switching pages or languages never re-reads or re-scores an export, and a 50 MB
+upload is hashed once, when it arrives. Every score uses the model chosen in the
+sidebar: the bundled one, or one saved by a calibration (:func:`save_fit`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +26,7 @@ from dashboard import state
 from dashboard.state import CurrentExport, Upload
 from scoring import timeline as store_timeline
 from scoring.advice.decay import decay
+from scoring.advice.plan import Plan, plan_gain
 from scoring.advice.tips import Tip, ranked_tips
 from scoring.advice.whatif import simulate
 from scoring.compare import Percentiles, compare, load_industries, load_reference, read_peers
@@ -30,16 +35,30 @@ from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model.config import load_config
+from scoring.model.attribution import ScoreChange, explain_change, like_for_like
+from scoring.model.calibrate import Calibration, calibrate
+from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import first_activity
+from scoring.model.saved import (
+    SavedModel,
+    default_payload,
+    list_models,
+    load_model,
+    models_dir,
+    remove_model,
+    save_model,
+)
 from scoring.official import OfficialReading
-from scoring.results import Score
+from scoring.results import PILLARS, Score
 from scoring.samples import PERSONAS, sample_path
 from scoring.store import Change, Store, default_database_url
+from scoring.store.paths import data_dir
 from scoring.store.settings import StoreSettings
 from scoring.store.settings import load_settings as load_store_settings
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: How many exports one server keeps parsed at once (each holds its frames in memory).
 MAX_EXPORTS = 8
@@ -51,15 +70,133 @@ def _manual_key(manual: ManualInputs | None) -> str:
     return manual.model_dump_json() if manual is not None else ""
 
 
-@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _read(key: str, _sources: tuple[Upload, ...], today: date) -> ExportData:
-    return read_export(list(_sources), today=today)
+@dataclass(frozen=True)
+class Inputs:
+    """What every score of one export rests on: its cache key, and the objects behind it.
+
+    The cache hashes it by ``keys`` alone (:data:`HASH_FUNCS`): the export's content key,
+    the manual inputs' JSON and the chosen model's key.
+    """
+
+    keys: tuple[str, str, str]
+    data: ExportData
+    manual: ManualInputs | None
+    config: ModelConfig
+
+
+def _inputs(export: CurrentExport, manual: ManualInputs | None) -> Inputs:
+    model_key, config = _model()
+    keys = (export.key, _manual_key(manual), model_key)
+    return Inputs(keys, export_data(export), manual, config)
+
+
+#: How the cache keys what it is handed: an export by its content hash, its inputs by their
+#: keys, a score or an official reading by its JSON (none of them is hashed whole).
+HASH_FUNCS = {
+    CurrentExport: lambda export: export.key,
+    Inputs: lambda inputs: inputs.keys,
+    Score: lambda score: score.model_dump_json(),
+    OfficialReading: lambda reading: reading.model_dump_json(),
+    Tip: lambda tip: tip.model_dump_json(),
+}
+
+
+def _cached(entries: int = MAX_RESULTS) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``st.cache_data`` with :data:`HASH_FUNCS`, keeping at most ``entries`` results."""
+    return st.cache_data(max_entries=entries, show_spinner=False, hash_funcs=HASH_FUNCS)
+
+
+def models_folder() -> Path:
+    """Where saved models live: ``models`` in the user's data folder, as for ``ssi calibrate``."""
+    return models_dir(data_dir())
+
+
+def saved_models() -> list[SavedModel]:
+    """Every model saved by a calibration (here or by ``ssi calibrate --save``), by name."""
+    return list_models(models_folder())
+
+
+@st.cache_resource(max_entries=MAX_RESULTS, show_spinner=False)
+def _saved_model(file: tuple[Path, int]) -> SavedModel:
+    # The file's modification time (file[1]) makes a re-saved model a new entry.
+    path = file[0]
+    return load_model(path.parent, path.stem)
+
+
+def chosen_model() -> SavedModel | None:
+    """The saved model chosen in the sidebar, or None for the bundled one (or if it is gone).
+
+    Read once per version of its file: every score of every page asks for it.
+    """
+    name = state.model_choice()
+    if name is None:
+        return None
+    path = models_folder() / f"{name}.toml"
+    try:
+        return _saved_model((path, path.stat().st_mtime_ns))
+    except (OSError, SSIError):
+        log.warning("the saved model %s cannot be read; using the bundled one", name)
+        return None
+
+
+def _model() -> tuple[str, ModelConfig]:
+    """The chosen model's cache key (its version and file time) and its configuration."""
+    saved = chosen_model()
+    if saved is None:
+        return "", load_config()
+    return f"{saved.version}@{saved.path.stat().st_mtime_ns}", saved.config
+
+
+def model_payload() -> dict[str, object]:
+    """The ``"model"`` block of ``ssi score --json`` for the model every page uses."""
+    saved = chosen_model()
+    return saved.payload() if saved is not None else default_payload(load_config())
+
+
+def model_config() -> ModelConfig:
+    """The configuration every page scores with: the chosen saved model, else the bundled one."""
+    return _model()[1]
+
+
+@_cached()
+def _fit(inputs: Inputs, readings: tuple[OfficialReading, ...], window: int | None) -> Calibration:
+    config = load_config()
+    scores = [
+        score_as_of(inputs.data, as_of=r.as_of, window_days=window, config=config) for r in readings
+    ]
+    return calibrate(list(zip(scores, readings, strict=True)), config)
+
+
+def fit(export: CurrentExport, readings: tuple[OfficialReading, ...]) -> Calibration:
+    """The bundled model's weights fitted to ``readings`` (``ssi calibrate``), each scored as of
+    its own date over the sidebar's window. Raises ``OfficialInputError`` without pillars."""
+    bundled = Inputs((export.key, "", ""), export_data(export), None, load_config())
+    return _fit(bundled, tuple(readings), state.window_choice())
+
+
+def save_fit(name: str, calibration: Calibration, dates: tuple[date, ...]) -> SavedModel:
+    """Save ``calibration`` as the model ``name`` (``ssi calibrate --save NAME``) and use it."""
+    saved = save_model(models_folder(), name, calibration, dates)
+    state.set_model_choice(saved.name)
+    return saved
+
+
+def remove_saved(name: str) -> None:
+    """Delete the saved model ``name``; pages go back to the bundled model if it was chosen."""
+    remove_model(models_folder(), name)
+    if state.model_choice() == name:
+        state.set_model_choice(None)
+
+
+@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _read(export: CurrentExport, today: date) -> ExportData:
+    return read_export(list(export.sources), today=today)
 
 
 def export_data(export: CurrentExport) -> ExportData:
     """The parsed export; read once per content key, then served from memory."""
     # The reader never reads the clock: an export without any date falls back to today.
-    return _read(export.key, export.sources, date.today())
+    return _read(export, date.today())
 
 
 def as_of(export: CurrentExport) -> date:
@@ -67,52 +204,43 @@ def as_of(export: CurrentExport) -> date:
     return state.as_of_choice() or export_data(export).export_date
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _score_on(
-    key: str,
-    point: tuple[date, int | None],
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
-) -> Score:
+@_cached()
+def _score_on(inputs: Inputs, point: tuple[date, int | None]) -> Score:
     day, window = point  # (as-of date, window days)
-    return score_as_of(_data, as_of=day, window_days=window, manual=_manual)
+    return score_as_of(
+        inputs.data, as_of=day, window_days=window, manual=inputs.manual, config=inputs.config
+    )
 
 
 def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
     """The score as of the sidebar's date over its window (``ssi score --as-of --window-days``).
 
     Both default to the export date and the model's window; changing them re-scores
-    the parsed export held in memory, never re-reads it.
+    the parsed export held in memory, never re-reads it. Every score uses the model
+    chosen in the sidebar (the bundled one unless a calibration was saved and chosen).
     """
     return score_on(export, as_of(export), manual)
 
 
 def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
     """The score as of ``day`` over the sidebar's window."""
-    window = state.window_choice()
-    point = (day, window)
-    return _score_on(export.key, point, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _score_on(inputs, (day, state.window_choice()))
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _history(
-    key: str,
-    freq: str,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
-) -> pd.DataFrame:
-    return score_history(_data, freq=freq, window_days=window, manual=_manual)
+@_cached()
+def _history(inputs: Inputs, freq: str, window: int | None) -> pd.DataFrame:
+    return score_history(
+        inputs.data, freq=freq, window_days=window, manual=inputs.manual, config=inputs.config
+    )
 
 
 def history(
     export: CurrentExport, freq: str = "W", manual: ManualInputs | None = None
 ) -> pd.DataFrame:
     """The reconstructed score at every day (``D``), week (``W``) or month (``M``)."""
-    window = state.window_choice()
-    return _history(export.key, freq, window, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _history(inputs, freq, state.window_choice())
 
 
 @st.cache_resource(show_spinner=False)
@@ -121,27 +249,38 @@ def default_window() -> int:
     return load_config().window_days
 
 
-@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False)
-def _first_activity(key: str, _data: ExportData) -> date:
-    return first_activity(_data) or _data.export_date
+@st.cache_resource(max_entries=MAX_EXPORTS, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _first_activity(export: CurrentExport) -> date:
+    data = export_data(export)
+    return first_activity(data) or data.export_date
 
 
 def as_of_bounds(export: CurrentExport) -> tuple[date, date]:
     """The as-of dates offered: the export's first activity to a year after its export date."""
     export_date = export_data(export).export_date
-    return _first_activity(export.key, export_data(export)), export_date + timedelta(days=365)
+    return _first_activity(export), export_date + timedelta(days=365)
 
 
 def week_change(export: CurrentExport, today: date, manual: ManualInputs | None = None) -> Change:
     """The change in the week up to the as-of date and the export's age, by the store's rules.
 
-    The export need not be stored: its own weekly reconstruction is the timeline.
+    The export need not be stored: its scores as of the as-of date and a week before are
+    the timeline, so the change is between exactly the days "Why did my score move?"
+    explains, whatever day is chosen. Like for like: hand-entered inputs count a week
+    before too (or on neither day), so typing a number in is no change
+    (``scoring.model.attribution.like_for_like``).
     """
-    weekly = history(export, "W", manual)
-    weekly = weekly[pd.to_datetime(weekly["as_of"]) <= pd.Timestamp(as_of(export))]
-    frame = weekly[["as_of", *store_timeline.SCORE_COLUMNS]].assign(
-        member="", source="reconstructed"
-    )
+    day = as_of(export)
+    week_before = day - timedelta(days=7)
+    same = like_for_like(manual, week_before, day)
+    first, _ = as_of_bounds(export)
+    days = [week_before, day] if week_before >= first else [day]
+    rows = []
+    for when in days:
+        scored = score_on(export, when, same)
+        rows.append({"as_of": when, "total": scored.total,
+                     **{p: scored.pillars[p].score for p in PILLARS}})  # fmt: skip
+    frame = pd.DataFrame(rows).assign(member="", source="reconstructed")
     return store_timeline.change_of(
         "",
         store_timeline.estimates(frame),
@@ -155,22 +294,39 @@ def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) ->
     """The weekly history with each week's change since the week before, by the store's rules.
 
     ``scoring.timeline.history_changes`` over :func:`history`: ``as_of``, the
-    scores, ``previous_as_of`` and ``delta_<column>``.
+    scores, ``previous_as_of`` and ``delta_<column>``. Hand-entered inputs count in
+    every week (like for like), so the week they were typed in shows no jump.
     """
-    return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)
+    first, _ = as_of_bounds(export)
+    same = like_for_like(manual, first, export_data(export).export_date)
+    return store_timeline.history_changes(history(export, "W", same), _store_settings().timeline)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _tips(
-    key: str,
-    lang: str,
-    score_key: tuple[date, int],
-    manual_key: str,
-    _data: ExportData,
-    _score: Score,
-    _manual: ManualInputs | None,
-) -> list[Tip]:
-    return ranked_tips(_data, _score, lang=lang, manual=_manual)
+@_cached()
+def _change(inputs: Inputs, days: tuple[date, date, int | None]) -> ScoreChange:
+    since, day, window = days
+    return explain_change(
+        inputs.data, since, day, window_days=window, config=inputs.config, manual=inputs.manual
+    )
+
+
+def score_change(
+    export: CurrentExport,
+    since: date | None = None,
+    day: date | None = None,
+    manual: ManualInputs | None = None,
+) -> ScoreChange:
+    """Why the score moved from ``since`` (default: a week before) to ``day`` (the as-of date),
+    split by sub-metric with reasons (``ssi change``), like for like for hand-entered inputs."""
+    day = day or as_of(export)
+    since = since or day - timedelta(days=7)
+    inputs = _inputs(export, manual)
+    return _change(inputs, (since, day, state.window_choice()))
+
+
+@_cached()
+def _tips(inputs: Inputs, lang: str, current: Score) -> list[Tip]:
+    return ranked_tips(inputs.data, current, lang=lang, manual=inputs.manual, config=inputs.config)
 
 
 def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -> list[Tip]:
@@ -180,15 +336,29 @@ def tips(export: CurrentExport, lang: str, manual: ManualInputs | None = None) -
     cached per export, language and manual inputs.
     """
     current = score(export, manual)
-    return _tips(
-        export.key,
-        lang,
-        (current.as_of, current.window_days),
-        _manual_key(manual),
-        export_data(export),
-        current,
-        manual,
+    inputs = _inputs(export, manual)
+    return _tips(inputs, lang, current)
+
+
+@_cached()
+def _plan(inputs: Inputs, lang: str, chosen: tuple[Tip, ...], current: Score) -> Plan:
+    return plan_gain(
+        inputs.data,
+        list(chosen),
+        score=current,
+        config=inputs.config,
+        manual=inputs.manual,
+        lang=lang,
     )
+
+
+def plan(
+    export: CurrentExport, chosen: list[Tip], lang: str, manual: ManualInputs | None = None
+) -> Plan:
+    """The combined plan of the ``chosen`` tips: their real gain together and weekly goals."""
+    current = score(export, manual)
+    inputs = _inputs(export, manual)
+    return _plan(inputs, lang, tuple(chosen), current)
 
 
 def warm_up(export: CurrentExport) -> None:
@@ -202,17 +372,19 @@ def warm_up(export: CurrentExport) -> None:
     percentiles(export)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+@_cached()
 def _simulated(
-    key: str,
-    changes: tuple[tuple[str, float], ...],
-    as_of: date,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
+    inputs: Inputs, changes: tuple[tuple[str, float], ...], point: tuple[date, int | None]
 ) -> Score:
-    return simulate(_data, dict(changes), as_of=as_of, window_days=window, manual=_manual)
+    day, window = point
+    return simulate(
+        inputs.data,
+        dict(changes),
+        as_of=day,
+        window_days=window,
+        manual=inputs.manual,
+        config=inputs.config,
+    )
 
 
 def simulated(
@@ -220,28 +392,19 @@ def simulated(
 ) -> Score:
     """The score if the user did ``changes`` more (activity → per week) over the window."""
     kept = tuple(sorted((k, float(v)) for k, v in changes.items() if v))
-    day, window = as_of(export), state.window_choice()
-    return _simulated(
-        export.key, kept, day, window, _manual_key(manual), export_data(export), manual
-    )
+    inputs = _inputs(export, manual)
+    return _simulated(inputs, kept, (as_of(export), state.window_choice()))
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _decay(
-    key: str,
-    weeks: int,
-    window: int | None,
-    manual_key: str,
-    _data: ExportData,
-    _manual: ManualInputs | None,
-) -> pd.DataFrame:
-    return decay(_data, weeks, window_days=window, manual=_manual)
+@_cached()
+def _decay(inputs: Inputs, weeks: int, window: int | None) -> pd.DataFrame:
+    return decay(inputs.data, weeks, window_days=window, manual=inputs.manual, config=inputs.config)
 
 
 def decayed(export: CurrentExport, weeks: int, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The projected score week by week if all activity stopped at the export date."""
-    window = state.window_choice()
-    return _decay(export.key, weeks, window, _manual_key(manual), export_data(export), manual)
+    inputs = _inputs(export, manual)
+    return _decay(inputs, weeks, state.window_choice())
 
 
 @st.cache_resource(show_spinner=False)
@@ -299,60 +462,49 @@ def session_official_frame() -> pd.DataFrame:
     return pd.DataFrame([r.model_dump(include=set(columns)) for r in readings], columns=columns)
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
+@_cached()
 def _percentiles(
-    key: str,
-    score_key: tuple[date, int],
-    manual_key: str,
+    inputs: Inputs,
+    current: Score,
     industry: str | None,
-    cohort_key: str,
-    peers_key: str,
-    official_key: str,
+    cohort: pd.DataFrame | None,
+    peers: Upload | None,
+    official: OfficialReading | None,
     member: str | None,
-    _score: Score,
-    _data: ExportData,
-    _cohort: pd.DataFrame | None,
-    _peers: Upload | None,
-    _official: OfficialReading | None,
 ) -> Percentiles:
     return compare(
-        _score,
-        _data,
+        current,
+        inputs.data,
         industry=industry,
-        peers=_peers,
-        cohort=_cohort,
-        official=_official,
+        peers=peers,
+        cohort=cohort,
+        official=official,
         member=member,
     )
 
 
-def percentiles(export: CurrentExport, manual: ManualInputs | None = None) -> Percentiles:
+def percentiles(
+    export: CurrentExport, manual: ManualInputs | None = None, *, official: bool = True
+) -> Percentiles:
     """Industry and network ranks of the score, each saying what it is computed against.
 
     The network is the best source this session has: the team in the store, the
     peer file uploaded on the Compare page, the newest official reading with a
-    network rank, else the modelled estimate (``scoring.compare.compare``).
+    network rank (unless ``official`` is False: LinkedIn's rank is of LinkedIn's
+    score, not of ours), else the modelled estimate (``scoring.compare.compare``).
     """
     member = stored_member(export)
     cohort = team_cohort(exclude=member)
-    peers = state.peer_file()
     ranked = [r for r in state.official_readings() if r.network_top_pct or r.network_average]
-    official = ranked[-1] if ranked else None
-    current = score(export, manual)
+    reading = ranked[-1] if ranked and official else None
     return _percentiles(
-        export.key,
-        (current.as_of, current.window_days),
-        _manual_key(manual),
+        _inputs(export, manual),
+        score(export, manual),
         state.industry_choice(),
-        cohort.to_json() if cohort is not None else "",
-        state.content_key([peers]) if peers else "",
-        official.model_dump_json() if official else "",
-        member,
-        current,
-        export_data(export),
         cohort,
-        peers,
-        official,
+        state.peer_file(),
+        reading,
+        member,
     )
 
 
@@ -366,14 +518,14 @@ def team_cohort(exclude: str | None = None) -> pd.DataFrame | None:
     return cohort if not cohort.empty else None
 
 
-@st.cache_data(max_entries=MAX_RESULTS, show_spinner=False)
-def _peer_table(key: str, _peers: Upload) -> pd.DataFrame:
-    return read_peers(_peers)
+@_cached()
+def _peer_table(peers: Upload) -> pd.DataFrame:
+    return read_peers(peers)
 
 
 def peer_table(peers: Upload) -> pd.DataFrame:
     """A peer CSV read and checked by ``scoring`` (raises its PeerFileError when unusable)."""
-    return _peer_table(state.content_key([peers]), peers)
+    return _peer_table(peers)
 
 
 @st.cache_resource(show_spinner=False)

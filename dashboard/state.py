@@ -34,6 +34,8 @@ INDUSTRY_KEY = "industry_choice"
 STARTED_KEY = "session_started"
 AS_OF_KEY = "as_of_choice"
 WINDOW_KEY = "window_choice"
+MODEL_KEY = "model_choice"
+PLAN_KEY = "plan_choice"
 SAMPLE_ENV = "SSI_SAMPLE"
 #: Set to 1 on a shared server: nothing is written to the score database.
 READ_ONLY_ENV = "SSI_READ_ONLY"
@@ -157,6 +159,20 @@ def window_choice() -> int | None:
     """The scoring window in days chosen in the sidebar (None: the model's)."""
     value = st.session_state.get(WINDOW_KEY)
     return int(value) if value is not None else None
+
+
+def model_choice() -> str | None:
+    """The saved model chosen in the sidebar (None: the bundled model)."""
+    return st.session_state.get(MODEL_KEY) or None
+
+
+def set_model_choice(name: str | None) -> None:
+    """Score every page with the saved model ``name`` (None: the bundled model).
+
+    The sidebar's model box holds this key: call it before the box is drawn or from
+    a widget's callback, as Streamlit asks of any widget's value.
+    """
+    _keep(MODEL_KEY, name)
 
 
 def manual_inputs() -> ManualInputs | None:

@@ -12,9 +12,11 @@ from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
-from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.model.attribution import ScoreChange
 from scoring.model.score import MAX_WINDOW_DAYS
 from scoring.present import export_title
+from scoring.results import PILLARS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
@@ -127,6 +129,28 @@ def score_controls(lang: Lang) -> None:
         help=t("dashboard.controls.window_help", lang),
         key=state.WINDOW_KEY,
     )
+    model_control(lang)
+
+
+def model_control(lang: Lang) -> None:
+    """The score model every page uses: the bundled one or one saved by a calibration.
+
+    Shown once a model was saved (Calibrate page or ``ssi calibrate --save``); a chosen
+    model whose file has gone falls back to the bundled one.
+    """
+    names = [m.name for m in data.saved_models()]
+    if not names:
+        state.set_model_choice(None)
+        return
+    if state.model_choice() not in names:
+        state.set_model_choice(None)
+    st.selectbox(
+        t("dashboard.controls.model", lang),
+        options=("", *names),
+        format_func=lambda n: n or t("dashboard.controls.model_default", lang),
+        help=t("dashboard.controls.model_help", lang),
+        key=state.MODEL_KEY,
+    )
 
 
 def loaded_export_caption(slot: DeltaGenerator, lang: Lang) -> None:
@@ -227,3 +251,44 @@ def comparison(
     if reason:
         lines.append(reason)
     st.caption("  \n".join(lines))
+
+
+def change_lines(change: ScoreChange, lang: Lang) -> list[str]:
+    """Every sub-metric's share of a score change with its reason, as markdown list items:
+    ``- **+0.12** People searches (People): 11 new searches in the window …``."""
+    return [
+        t(
+            "dashboard.change.part",
+            lang,
+            points=md(fmt_signed(m.points, lang, 2)),
+            metric=md(t(f"metric.{m.key}.label", lang)),
+            pillar=md(t(f"pillar_short.{m.pillar}", lang)),
+            reason=md(m.reason(lang)),
+        )
+        for m in change.metrics
+    ]
+
+
+def score_change(change: ScoreChange, lang: Lang) -> None:
+    """Why the score moved between two dates: the total, each pillar, each sub-metric's part."""
+    st.markdown(
+        t(
+            "dashboard.change.summary",
+            lang,
+            since=fmt_date(change.since, lang),
+            as_of=fmt_date(change.as_of, lang),
+            change=fmt_signed(change.total, lang, 2),
+            before=fmt_number(change.total_before, lang, 2),
+            after=fmt_number(change.total_after, lang, 2),
+        )
+    )
+    if not change.metrics:
+        st.caption(t("change.nothing", lang))
+        return
+    pillars = " · ".join(
+        f"{t(f'pillar_short.{p}', lang)} {fmt_signed(change.pillars[p], lang, 2)}" for p in PILLARS
+    )
+    st.caption(pillars)
+    # A list, not a table: every reason is read in full, also on a phone and in print.
+    st.markdown("\n".join(f"- {line}" for line in change_lines(change, lang)))
+    st.caption(t("dashboard.change.adds_up", lang, total=fmt_signed(change.total, lang, 2)))

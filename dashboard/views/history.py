@@ -9,6 +9,8 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
+from dashboard.components.literal import error_md
+from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.results import PILLARS
 
@@ -65,6 +67,40 @@ def _week_changes(weekly: pd.DataFrame, lang: Lang) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="week_changes")
 
 
+def _why_it_moved(export: state.CurrentExport, lang: Lang) -> None:
+    """Between two dates the user picks (default: a week before the as-of date, and it)."""
+    st.subheader(t("dashboard.change.heading", lang))
+    first, last = data.as_of_bounds(export)
+    day = data.as_of(export)
+    since_col, until_col = st.columns(2)
+    since = since_col.date_input(
+        t("dashboard.history.since", lang),
+        value=max(first, day - timedelta(days=7)),
+        min_value=first,
+        max_value=last,
+        format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+        key="change_since",
+    )
+    until = until_col.date_input(
+        t("dashboard.history.until", lang),
+        value=day,
+        min_value=first,
+        max_value=last,
+        format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+        key="change_until",
+    )
+    if since > until:
+        # The CLI's message names --since and --as-of; the page names its own fields.
+        st.error(t("dashboard.history.order", lang), icon=":material/error:")
+        return
+    try:
+        change = data.score_change(export, since, until, state.manual_inputs())
+    except SSIError as error:
+        st.error(error_md(error, lang), icon=":material/error:")
+        return
+    widgets.score_change(change, lang)
+
+
 def render() -> None:
     """Draw the history page."""
     lang = state.lang()
@@ -105,6 +141,7 @@ def render() -> None:
         t("dashboard.history.pillars_alt", lang, start=start, end=end),
         key="history_pillars_chart",
     )
+    _why_it_moved(export, lang)
     _week_changes(data.weekly_changes(export, manual), lang)
     downloads.history_buttons(
         history, f"ssi-history-{freq}-{export_data.export_date.isoformat()}", lang

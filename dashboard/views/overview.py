@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
-from dashboard.components.literal import html
+from dashboard.components.literal import html, md
 from scoring.advice.tips import Tip, tips_payload
 from scoring.bands import band
 from scoring.compare import GroupComparison, Percentiles, percentiles_payload
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.model.attribution import ScoreChange, change_payload
+from scoring.model.notes import manual_only_text
+from scoring.official import OfficialReading
 from scoring.results import PILLARS, Score
 from scoring.store import Change
 
@@ -76,6 +81,94 @@ def _pillars(score: Score, change: Change, lang: Lang) -> None:
             border=True,
             height="stretch",
         )
+
+
+def _why_it_moved(export: state.CurrentExport, lang: Lang) -> ScoreChange:
+    """Under the weekly change: the as-of date against a week before, part by part."""
+    change = data.score_change(export, manual=state.manual_inputs())
+    with st.expander(t("dashboard.change.heading", lang), icon=":material/query_stats:"):
+        widgets.score_change(change, lang)
+    return change
+
+
+def newest_official(readings: tuple[OfficialReading, ...]) -> OfficialReading | None:
+    """The newest pasted reading with LinkedIn's total (undated ones count as oldest)."""
+    dated = [r for r in readings if r.total is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda r: r.as_of or date.min)
+
+
+def official_table(reading: OfficialReading, lang: Lang) -> pd.DataFrame:
+    """LinkedIn's own reading as LinkedIn shows it: its score, the industry's and the network's
+    averages for the total and each pillar (``–`` where the page did not say)."""
+    measures = ("total", *PILLARS)
+    own = {"total": reading.total, **reading.pillars}
+    industry = {"total": reading.industry_average, **(reading.industry_pillars or {})}
+    network = {"total": reading.network_average, **(reading.network_pillars or {})}
+
+    def shown(values: dict[str, float | None]) -> list[str]:
+        return [
+            fmt_number(values[m], lang, 2) if values.get(m) is not None else "–" for m in measures
+        ]
+
+    return pd.DataFrame(
+        {
+            t("score.heading.metric", lang): [
+                t("common.total", lang) if m == "total" else t(f"pillar.{m}", lang)
+                for m in measures
+            ],
+            t("dashboard.overview.official_col_score", lang): shown(own),
+            t("dashboard.overview.official_col_industry", lang): shown(industry),
+            t("dashboard.overview.official_col_network", lang): shown(network),
+        }
+    )
+
+
+def official_ranks(reading: OfficialReading, lang: Lang) -> list[str]:
+    """LinkedIn's two ranks of LinkedIn's score, in words (those the page gave)."""
+    lines = []
+    if reading.industry_top_pct is not None:
+        lines.append(
+            t(
+                "dashboard.overview.official_industry_rank",
+                lang,
+                top=fmt_number(reading.industry_top_pct, lang, 0),
+                industry=md(
+                    reading.industry_name or t("dashboard.overview.official_industry", lang)
+                ),
+            )
+        )
+    if reading.network_top_pct is not None:
+        lines.append(
+            t(
+                "dashboard.overview.official_network_rank",
+                lang,
+                top=fmt_number(reading.network_top_pct, lang, 0),
+            )
+        )
+    return lines
+
+
+def _official(score: Score, lang: Lang) -> None:
+    """The newest pasted official reading, shown as LinkedIn's, apart from our estimate."""
+    reading = newest_official(state.official_readings())
+    if reading is None:
+        return
+    st.subheader(t("dashboard.overview.official_heading", lang))
+    day = fmt_date(reading.as_of, lang) if reading.as_of else t("dashboard.overview.undated", lang)
+    st.caption(
+        t(
+            "dashboard.overview.official_intro",
+            lang,
+            date=day,
+            as_of=fmt_date(score.as_of, lang),
+        )
+    )
+    st.table(official_table(reading, lang), hide_index=True)
+    ranks = official_ranks(reading, lang)
+    if ranks:
+        st.markdown("  \n".join(ranks))
 
 
 def side_by_side(
@@ -145,6 +238,9 @@ def _top_tips(tips: list[Tip], lang: Lang) -> None:
         return
     for tip in tips[:TOP_TIPS]:
         st.markdown(f"- **{tip.goal}**  \n  {tip.text}")
+        if tip.caveat:
+            st.caption(f":material/visibility_off: {tip.caveat}")
+    st.caption(t("tips.overlap", lang))
     st.page_link(
         "views/tips.py", label=t("dashboard.overview.all_tips", lang), icon=":material/lightbulb:"
     )
@@ -172,9 +268,13 @@ def render() -> None:
         st.warning(t("dashboard.import.basic_notice", lang), icon=":material/inventory_2:")
     gauge_col = _headline(score, change, lang)
     _pillars(score, change, lang)
+    st.caption(manual_only_text(lang, data.model_config()))
+    moved = _why_it_moved(export, lang)
     with gauge_col:
         _gauge(score, lang)
-    percentiles = data.percentiles(export, manual)
+    # Our estimate is ranked against our sources; LinkedIn's ranks are of LinkedIn's score
+    # and are shown with its reading below, never beside the estimate.
+    percentiles = data.percentiles(export, manual, official=False)
     widgets.chart(
         charts.pillar_bars(
             score,
@@ -197,6 +297,7 @@ def render() -> None:
     # st.table, not st.dataframe: plain HTML text, readable by screen readers and in print.
     st.table(side_by_side(score, change, percentiles, lang), hide_index=True)
     widgets.comparisons(percentiles, lang)
+    _official(score, lang)
     # Tips simulate one what-if per sub-metric: seconds on a first visit, so they come last.
     with st.spinner(t("dashboard.overview.tips_wait", lang)):
         tips = data.tips(export, lang, manual)
@@ -205,7 +306,13 @@ def render() -> None:
         export,
         score,
         lang,
-        extra={"percentiles": percentiles_payload(percentiles, lang), "tips": tips_payload(tips)},
+        extra={
+            "percentiles": percentiles_payload(percentiles, lang),
+            "tips": tips_payload(tips),
+            # As ``ssi score --json``: why the score moved in the week, and which model.
+            "change": change_payload(moved, lang),
+            "model": data.model_payload(),
+        },
         comparisons=comparison_lines(percentiles, lang),
         tips=[f"{tip.goal}: {tip.text}" for tip in tips[:TOP_TIPS]],
     )

@@ -7,8 +7,9 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, widgets
-from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.model import ManualInputs
+from scoring.model.notes import explanation, status_text
 from scoring.present import metric_shown_value, metric_value_text
 from scoring.results import PILLARS, MetricScore, Score
 
@@ -47,10 +48,10 @@ def _sources_text(metric: MetricScore, lang: Lang) -> str:
 def _explanations(score: Score, pillar: str, lang: Lang) -> None:
     lines = []
     for m in score.pillars[pillar].metrics:
-        line = f"- **{t(f'metric.{m.key}.label', lang)}**: {t(f'metric.{m.key}.explain', lang)}"
-        none_key = f"metric.{m.key}.none"
-        if m.value is None and not m.missing_input and none_key in catalogue():
-            line += f" *{t(none_key, lang)}*"
+        line = f"- **{t(f'metric.{m.key}.label', lang)}**: {explanation(m.key, lang, 'page')}"
+        note = status_text(m, lang)
+        if note:
+            line += f" *{note}*"
         lines.append(line)
     with st.expander(t("dashboard.pillars.explanations", lang), icon=":material/help:"):
         st.markdown("\n".join(lines))
@@ -122,7 +123,8 @@ def render() -> None:
                     lang,
                     pillar=t(f"pillar.{pillar}", lang),
                     score=fmt_number(score.pillars[pillar].score, lang, 2),
-                )
+                ),
+                help=t(f"dashboard.pillars.help_{pillar}", lang),
             )
             st.dataframe(metric_table(score, pillar, lang), hide_index=True, width="stretch")
             _explanations(score, pillar, lang)

@@ -67,3 +67,12 @@ class TipGoals(BaseModel):
 def load_tip_goals(path: Path = GOALS_PATH) -> TipGoals:
     """The validated tip goals (read once); a bad file raises ConfigError naming the key."""
     return validated_toml(path, TipGoals, "error.tips.goals")
+
+
+def tip_activities() -> tuple[str, ...]:
+    """Every activity some tip's goal asks for, in the what-if's order (``ACTIVITIES``).
+
+    The what-if offers a control for each, so every tip can be tried there.
+    """
+    asked = {name for goal in load_tip_goals().tip.values() for name in goal.changes}
+    return tuple(name for name in ACTIVITIES if name in asked)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -136,3 +137,22 @@ def store_sample(url: str, persona: str, member: str) -> None:
     Store(url, now=fixed_now).import_export(
         data, member, score=score_as_of(data), history=score_history(data)
     )
+
+
+#: One part of "Why did my score move?" as the page writes it, escapes removed.
+PART = re.compile(r"^- \*\*(\S+)\*\* (.+) \(([^()]+)\): (.+)$")
+
+
+def change_parts(at) -> list[tuple[int, str, str, str]]:
+    """(cents, sub-metric, pillar, reason) of every part listed under "Why did my score move?"."""
+    for block in (m.value for m in at.markdown):
+        lines = [re.sub(r"\\(.)", r"\1", line) for line in block.split("\n")]
+        found = [PART.match(line) for line in lines]
+        if lines and all(found):
+            return [(_cents(f[1]), f[2], f[3], f[4]) for f in found]
+    return []
+
+
+def _cents(shown: str) -> int:
+    """A signed number as the page shows it (``+0.12``, ``−0,45``, ``±0.00``), in cents."""
+    return round(float(shown.replace("−", "-").replace("±", "").replace(",", ".")) * 100)

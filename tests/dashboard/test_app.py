@@ -25,10 +25,11 @@ PAGES = {
     "compare": "dashboard.compare.title",
     "history": "dashboard.history.title",
     "tips": "dashboard.tips.title",
+    "calibrate": "dashboard.calibrate.title",
     "team": "dashboard.team.title",
 }
 #: Pages that need an export, and show an invitation to import without one.
-DATA_PAGES = ("overview", "pillars", "compare", "history", "tips")
+DATA_PAGES = ("overview", "pillars", "compare", "history", "tips", "calibrate")
 
 
 @pytest.mark.parametrize("page", PAGES)

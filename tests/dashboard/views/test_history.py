@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+import pytest
 from builders import fixed_now
-from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data
+from dashboard_fixtures import change_parts, metrics, open_page, plotly_charts, sample_data
 
-from scoring.i18n import fmt_number, fmt_signed
+from scoring.i18n import fmt_date, fmt_number, fmt_signed, t
 from scoring.model import score_as_of, score_history
+from scoring.results import PILLARS
 from scoring.store import Store
 
 
@@ -61,3 +63,42 @@ def test_a_stored_import_appears_as_markers(make_app) -> None:
     assert stored["x"] == ["2026-10-15"]
     snapshot = Store(now=fixed_now).snapshots("Katharina")
     assert stored["y"] == list(snapshot["total"])
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_why_the_score_moved_between_two_picked_dates(make_app, lang) -> None:
+    at = open_page(make_app(sample="active_seller", lang=lang), "history")
+    data = sample_data("active_seller")
+    since, until = date(2026, 7, 1), date(2026, 9, 30)
+    at.date_input(key="change_since").set_value(since)
+    at.date_input(key="change_until").set_value(until).run()
+    before = score_as_of(data, as_of=since)
+    after = score_as_of(data, as_of=until)
+    change = round(after.total - before.total, 2)
+    assert t(
+        "dashboard.change.summary",
+        lang,
+        since=fmt_date(since, lang),
+        as_of=fmt_date(until, lang),
+        change=fmt_signed(change, lang, 2),
+        before=fmt_number(before.total, lang, 2),
+        after=fmt_number(after.total, lang, 2),
+    ) in [m.value for m in at.markdown]
+    parts = change_parts(at)
+    assert len(parts) >= 2
+    assert sum(cents for cents, *_ in parts) == round(change * 100)
+    # Each pillar's parts add up to that pillar's change.
+    for pillar in PILLARS:
+        mine = [cents for cents, _, name, _ in parts if name == t(f"pillar_short.{pillar}", lang)]
+        expected = after.pillars[pillar].score - before.pillars[pillar].score
+        assert sum(mine) == round(expected * 100)
+    labels = {t(f"metric.{m.key}.label", lang) for m in after.metrics()}
+    assert all(metric in labels and reason for _, metric, _, reason in parts)
+
+
+def test_dates_in_the_wrong_order_are_explained_in_the_pages_words(make_app) -> None:
+    at = open_page(make_app(sample="active_seller", lang="de"), "history")
+    at.date_input(key="change_since").set_value(date(2026, 10, 1))
+    at.date_input(key="change_until").set_value(date(2026, 9, 1)).run()
+    assert [e.value for e in at.error] == [t("dashboard.history.order", "de")]
+    assert "--since" not in at.error[0].value

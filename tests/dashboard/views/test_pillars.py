@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from dashboard_fixtures import open_page, plotly_charts, sample_data, sample_score
 
 from scoring.i18n import fmt_number, t
@@ -76,3 +77,39 @@ def test_a_share_is_charted_in_per_cent_like_the_table(make_app) -> None:
     assert brand["spec"]["layout"]["yaxis"]["tickformat"] == ".0%"
     assert "%{y:.0%}" in brand["spec"]["data"][0]["hovertemplate"]
     assert "tickformat" not in insights["spec"]["layout"]["yaxis"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_file_the_basic_archive_lacks_is_missing_and_a_zero_is_none_in_the_export(
+    make_app, lang
+) -> None:
+    at = open_page(make_app(sample="basic", lang=lang), "pillars")
+    score = score_as_of(sample_data("basic"))
+    insights = at.dataframe[2].value
+    keys = [m.key for m in score.pillars["insights"].metrics]
+    value = insights[t("score.heading.value", lang)]
+    # A Basic archive has no reactions file: the value is missing, not zero.
+    assert score.metric("reactions").status == "missing_file"
+    assert value.iloc[keys.index("reactions")] == f"– {t('score.status.missing_file', lang)}"
+    assert (
+        t("score.status.missing_file", lang)
+        == {
+            "en": "(file not in this archive)",
+            "de": "(Datei nicht in diesem Archiv)",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_each_pillar_has_its_own_tooltip_and_the_help_names_the_field_on_the_page(
+    make_app, lang
+) -> None:
+    at = open_page(make_app(sample="active_seller", lang=lang), "pillars")
+    helps = [h.proto.help for h in at.subheader if h.proto.help]
+    assert helps == [t(f"dashboard.pillars.help_{p}", lang) for p in PILLARS]
+    assert len(set(helps)) == 4
+    explained = "\n".join(e.value for e in at.markdown)
+    assert "--profile-views" not in explained and "--saved-leads" not in explained
+    field = {"en": "on the Pillars page", "de": "auf der Seite „Säulen“"}[lang]
+    assert field in t("metric.profile_views.explain", lang)
+    assert t("metric.profile_views.explain", lang) in explained

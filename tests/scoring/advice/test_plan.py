@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from builders import make_export
 
-from scoring.advice.goals import load_tip_goals
+from scoring.advice.goals import load_tip_goals, tip_activities
 from scoring.advice.plan import plan_gain
 from scoring.advice.tips import ranked_tips
 from scoring.advice.whatif import ACTIVITIES, SimulationError
@@ -88,6 +88,20 @@ def test_every_tip_can_be_tried_in_the_what_if() -> None:
             assert ACTIVITIES[activity].control.most >= goal.weekly()[activity]
     for activity in ACTIVITIES:
         entry = catalogue()[f"advice.activity.{activity}"]
+        assert entry["en"].strip() and entry["de"].strip()
+
+
+def test_the_what_if_offers_a_control_for_every_activity_a_tip_asks_for() -> None:
+    offered = tip_activities()
+    asked = {a for goal in load_tip_goals().tip.values() for a in goal.changes}
+    assert set(offered) == asked and len(offered) == len(asked) == 21
+    # Those four had no slider before: media posts, poll votes, requests sent and accepted.
+    assert {"posts_with_media", "votes", "invitations", "accepted_invitations"} <= asked
+    # In the what-if's own order; an activity no tip asks for (company follows) is left out.
+    assert list(offered) == [a for a in ACTIVITIES if a in asked]
+    assert "company_follows" not in offered
+    for activity in offered:
+        entry = catalogue()[f"dashboard.activity.{activity}"]
         assert entry["en"].strip() and entry["de"].strip()
 
 
