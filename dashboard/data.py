@@ -323,6 +323,7 @@ def _percentiles(
         cohort=_cohort,
         official=_official,
         member=member,
+        in_cohort=member is not None,  # the team left out the member's own row already
     )
 
 

@@ -231,15 +231,7 @@ def comparison(
         value,
         help=t("dashboard.compare.top_help", lang),
     )
-    group_name = md(group.group_label(lang))
-    lines = [
-        t(phrase, lang, group=group_name, value=fmt_number(number, lang, decimals))
-        for phrase, number, decimals in (
-            ("compare.phrase.average", total.average, 2),
-            ("compare.phrase.percentile", total.percentile, 1),
-        )
-        if number is not None
-    ]
+    lines = [md(text) for text in (group.average_text(lang), group.percentile_text(lang)) if text]
     lines.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
     lines.extend(keyed_md(note.key, lang, note.params) for note in group.notes)
     if reason:
