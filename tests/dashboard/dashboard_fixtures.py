@@ -133,3 +133,21 @@ def store_sample(url: str, persona: str, member: str) -> None:
 
     data = sample_data(persona)
     Store(url).import_export(data, member, score=score_as_of(data), history=score_history(data))
+
+
+def sample_report(persona: str, lang: str, since_days: int = 7) -> tuple[str, Any]:
+    """The HTML report of a sample as the Overview builds it, and its ``ScoreChange``."""
+    from datetime import date, timedelta
+
+    from dashboard.components import report
+    from scoring.model import score_history
+    from scoring.model.attribution import explain_change
+
+    data = sample_data(persona)
+    score = sample_score(persona)
+    change = explain_change(data, score.as_of - timedelta(days=since_days), score.as_of)
+    inputs = report.ReportInputs(
+        label=persona, score=score, history=score_history(data), change_text="–", lang=lang,
+        change=change,
+    )  # fmt: skip
+    return report.build(inputs, today=date(2026, 10, 20)), change
