@@ -364,7 +364,11 @@ def test_newcomer_sample_bad_upload_german_csv_and_printed_report(tmp_path: Path
             (tmp_path / "report.pdf").write_bytes(pdf)
             cut = [label for chart in labels for label in chart if label.startswith("CUT:")]
             assert cut == [], f"labels outside their chart when printed: {cut}"
-            assert f"<h2>{t('dashboard.report.change', 'de')}</h2>" in report_path.read_text()
+            shared = report_path.read_text(encoding="utf-8")
+            assert f"<h2>{t('dashboard.report.change', 'de')}</h2>" in shared
+            # The industry as LinkedIn's German pages call it: "Softwareentwicklung".
+            assert expected.industry.group_label("de") == "Softwareentwicklung"
+            assert "Durchschnitt (Softwareentwicklung)" in shared
         finally:
             browser.close()
 
@@ -403,5 +407,42 @@ def test_the_report_shows_every_chart_label_at_1200_and_1600_px_and_on_a4(
                     pdf = page.pdf(format="A4", print_background=True)
                     assert pdf.startswith(b"%PDF")
                 page.close()
+        finally:
+            browser.close()
+
+
+#: Streamlit's own English words in its file uploader (static/js/FileUploader*.js).
+UPLOADER_ENGLISH = ("Upload", "file upload", "per file", "Add files", "Delete", "Drag and drop")
+
+
+def test_the_german_uploader_speaks_german_to_screen_readers() -> None:
+    """What the accessibility tree exposes, not only what is painted: before and after a file."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server() as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 1000})
+            page.goto(f"{url}/import?lang=de", wait_until="networkidle")
+            box = page.locator('[data-testid="stFileUploader"]').first
+            box.get_by_role("button", name="Hochladen", exact=True).wait_for(timeout=WAIT_MS)
+            tree = box.aria_snapshot()
+            assert 'button "Datei hochladen"' in tree  # the file input's own name
+            assert "Bis 500 MB pro Datei" in tree  # dashboard/.streamlit: maxUploadSize 500
+            assert not [word for word in UPLOADER_ENGLISH if word in tree], tree
+            upload_archive(page, sample_path("newcomer"))
+            page.get_by_role("link", name=t("dashboard.import.to_overview", "de")).wait_for(
+                timeout=WAIT_MS
+            )
+            wait_until_idle(page)
+            tree = box.aria_snapshot()
+            assert not [word for word in UPLOADER_ENGLISH if word in tree], tree
+            # English again: Streamlit's words are back.
+            page.goto(f"{url}/import?lang=en", wait_until="networkidle")
+            box = page.locator('[data-testid="stFileUploader"]').first
+            box.get_by_role("button", name="Upload", exact=True).wait_for(timeout=WAIT_MS)
+            assert "Hochladen" not in box.aria_snapshot()
         finally:
             browser.close()
