@@ -96,7 +96,9 @@ def gauge(total: float, lang: Lang) -> go.Figure:
                 "steps": steps,
                 "borderwidth": 0,
             },
-            domain={"x": [0, 1], "y": [0.12, 1]},
+            # Inset: the arc's end labels "0" and "100" sit outside the arc, and at full
+            # width a phone cut them off.
+            domain={"x": [0.1, 0.9], "y": [0.12, 1]},
         )
     )
     # Short band names: the full ones ("Laggard (below 30)") overlap on a phone.

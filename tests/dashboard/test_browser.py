@@ -151,8 +151,36 @@ def test_the_run_command_opens_the_dashboard_on_the_sample() -> None:
             )
             page.wait_for_selector('[data-testid="stMetricValue"] >> nth=4', timeout=WAIT_MS)
             assert _metric_values(page)["Total"] == fmt_number(expected.total, "en", 2)
+            wait_until_idle(page)
+            page.locator(".js-plotly-plot").nth(1).wait_for(timeout=WAIT_MS)
+            gauge, bars = _phone_charts(page)[:2]
+            # The gauge keeps its labels on a phone: the arc's ends and the bands.
+            assert gauge["cut"] == [] and gauge["covered"] is False, gauge
+            assert {"0", "30", "70", "100", "Laggard", "Average", "Leader"} <= set(gauge["labels"])
+            assert bars["cut"] == [] and bars["covered"] is False, bars
         finally:
             browser.close()
+
+
+def _phone_charts(page) -> list[dict]:
+    """Per plotly chart: its labels, those outside the screen or chart, and whether the
+    chart's toolbar (shown for a touch) lies over its plot area."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+            const frame = plot.getBoundingClientRect();
+            const texts = [...plot.querySelectorAll('svg text')].filter(t => t.textContent.trim());
+            const cut = texts.filter(t => {
+                const b = t.getBoundingClientRect();
+                return b.left < Math.max(frame.left, 0) - 1
+                  || b.right > Math.min(frame.right, window.innerWidth) + 1;
+            }).map(t => t.textContent);
+            const bar = plot.querySelector('.modebar');
+            const area = plot.querySelector('.draglayer .nsewdrag, .indicatorlayer');
+            const covered = !!(bar && area
+              && bar.getBoundingClientRect().bottom > area.getBoundingClientRect().top + 1);
+            return {labels: texts.map(t => t.textContent), cut, covered};
+        })"""
+    )
 
 
 def _listen_addresses(port: int) -> set[str]:
