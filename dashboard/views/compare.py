@@ -152,7 +152,8 @@ def sources_table(percentiles: Percentiles, lang: Lang) -> pd.DataFrame:
 
 def _sources(percentiles: Percentiles, lang: Lang) -> None:
     st.markdown(f"**{t('dashboard.compare.sources', lang)}**")
-    st.dataframe(sources_table(percentiles, lang), hide_index=True, width="stretch")
+    # A table wraps its long cells ("Higher than 99.1% of …"); a grid cut them.
+    st.table(sources_table(percentiles, lang), hide_index=True)
 
 
 def _peer_upload(lang: Lang) -> None:

@@ -12,7 +12,6 @@ how to install it.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +36,7 @@ from scoring.samples import sample_path
 
 pytestmark = pytest.mark.browser
 
-#: Set to a folder to keep the screenshots (docs/dashboard.md uses screenshots/).
+#: Set to a folder to keep the screenshots (docs/dashboard.md shows those in docs/img/).
 SCREENSHOT_ENV = "SSI_SCREENSHOTS"
 
 
@@ -53,10 +52,14 @@ def _metric_values(page) -> dict[str, str]:
 
 
 def _keep(shot: Path) -> None:
+    """Copy ``shot`` into $SSI_SCREENSHOTS (docs/img for the docs), shrunk to 256 colours."""
+    from PIL import Image
+
     folder = os.environ.get(SCREENSHOT_ENV)
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, Path(folder) / shot.name)
+        with Image.open(shot) as image:
+            image.convert("RGB").quantize(colors=256).save(Path(folder) / shot.name, optimize=True)
 
 
 def test_upload_overview_and_german_in_chromium(tmp_path: Path) -> None:
@@ -474,3 +477,50 @@ def test_the_german_uploader_speaks_german_to_screen_readers() -> None:
             assert "Hochladen" not in box.aria_snapshot()
         finally:
             browser.close()
+
+
+#: The pages in the order docs/dashboard.md shows them, with the heading each waits for.
+PAGES = ("import", "overview", "pillars", "compare", "history", "tips", "team")
+
+
+def test_every_page_opens_with_its_numbers_and_is_photographed(tmp_path: Path) -> None:
+    """Each page of the sample in Chromium; with SSI_SCREENSHOTS=docs/img the screenshots
+    docs/dashboard.md shows are (re)written there."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    score = score_as_of(read_export([SAMPLE_ARCHIVE]))
+    with streamlit_server() as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url, wait_until="networkidle")
+            page.get_by_role("heading", name=t("dashboard.welcome.title", "en")).wait_for(
+                timeout=WAIT_MS
+            )
+            wait_until_idle(page)
+            shots = [tmp_path / "welcome.png"]
+            page.screenshot(path=str(shots[0]))
+            page.get_by_role("button", name=t("dashboard.welcome.sample", "en")).click()
+            page.get_by_role("heading", name=t("dashboard.overview.title", "en")).wait_for(
+                timeout=WAIT_MS
+            )
+            for name in PAGES:
+                open_page(page, t(f"dashboard.nav.{name}", "en"))
+                page.get_by_role("heading", name=t(f"dashboard.{name}.title", "en")).wait_for(
+                    timeout=WAIT_MS
+                )
+                wait_until_idle(page)
+                page.wait_for_load_state("networkidle")
+                if name == "overview":
+                    shown = _metric_values(page)
+                    assert shown[t("common.total", "en")] == fmt_number(score.total, "en", 2)
+                shot = tmp_path / f"{name}.png"
+                page.screenshot(path=str(shot))
+                shots.append(shot)
+        finally:
+            browser.close()
+    for shot in shots:
+        assert shot.stat().st_size > 10_000  # a drawn page, not a blank one
+        _keep(shot)

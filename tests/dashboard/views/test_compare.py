@@ -104,7 +104,7 @@ def test_an_official_reading_gives_no_distribution_and_each_source_its_row(make_
     at.text_area(key="official_text").set_value(OFFICIAL_EN.read_text())
     at.date_input(key="official_date").set_value(sample_data("active_seller").export_date)
     at.button[0].click().run()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table["Computed against"]) == [
         t(f"compare.source.{s}", "en")
         for s in ("modelled_reference", "official", "estimated_network")
@@ -135,7 +135,7 @@ def test_a_pasted_official_reading_is_shown_beside_the_estimate(make_app) -> Non
 
     reading = parse_official(text)
     estimate = score_as_of(sample_data("active_seller"))
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert list(table["Official (LinkedIn)"]) == ["53.00", "21.00", "6.40", "10.25", "15.00"]
     assert table["Our estimate"].iloc[0] == fmt_number(estimate.total, "en", 2)
     assert table["Difference"].iloc[0] == fmt_signed(53.0 - estimate.total, "en", 2)
