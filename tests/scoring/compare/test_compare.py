@@ -236,3 +236,22 @@ def test_the_estimate_is_ranked_against_each_source_on_its_own() -> None:
     # 50 on the network's p/2 + 10 (10 to 60): q(80 %).
     assert estimated.total.percentile == 80.0
     assert estimated.quantiles["total"][80] == 50.0
+
+
+def test_averages_name_their_group_as_the_object_in_both_languages() -> None:
+    peers = compare(_score(total=50.0), peers=PEERS, reference=REFERENCE).network
+    # 355.5 / 8 = 44.4375 (see above), to one decimal as the CLI shows it.
+    assert peers.average_text("en", decimals=1) == "Average of your peers (8 people): 44.4"
+    assert peers.average_text("de", decimals=1) == (
+        "Durchschnitt Ihrer Vergleichsgruppe (8 Personen): 44,4"
+    )
+    data = make_export(profile={"industry": "Computer Software"})
+    result = compare(_score(), data, reference=REFERENCE)
+    # Members p/2: mean 25; network p/2 + 10: mean 35.
+    assert result.industry.average_text("de") == (
+        "Durchschnitt der Branche „Softwareentwicklung“: 25,00"
+    )
+    assert result.network.average_text("en") == "Average of your network: 35.00"
+    assert result.network.average_text("de", measure="brand") == (
+        "Durchschnitt Ihres Netzwerks: 8,75"
+    )
