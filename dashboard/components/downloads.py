@@ -60,7 +60,7 @@ def csv_bytes(frame: pd.DataFrame, lang: Lang) -> bytes:
     return safe.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def _json_bytes(payload: Any) -> bytes:
+def _json_bytes(payload: object) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 
