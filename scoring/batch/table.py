@@ -306,7 +306,7 @@ def _job(split: _Split, code: int, as_of: date | None) -> MemberJob:
     data = ExportData(
         frames=full,
         profile=_profile(full),
-        archive_kind=archive_kind_of(present),
+        archive_kind=archive_kind_of(present, export_date),
         export_date=export_date,
         present=present,
     )

@@ -32,7 +32,8 @@ from scoring.ingest.errors import (
     UnsupportedCompressionError,
     UnsupportedZipVersionError,
 )
-from scoring.ingest.reader import GENERIC, archive_kind_of, read_export
+from scoring.ingest.generations import archive_kind_of
+from scoring.ingest.reader import GENERIC, read_export
 
 __all__ = [
     "GENERIC",

@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 
 from scoring.export import (
-    ACTIVITY_KINDS,
     KINDS,
     ArchiveKind,
     ExportData,
@@ -51,6 +50,7 @@ from scoring.ingest.errors import (
     TooManyOfKindError,
     TwoPeopleError,
 )
+from scoring.ingest.generations import archive_kind_of
 from scoring.ingest.generic import generic_header, read_generic
 from scoring.ingest.kinds import SPECS, KindSpec, Rows, finalize, normalize
 from scoring.ingest.names import (
@@ -84,7 +84,6 @@ FREE_TEXT = frozenset({
     "message", "commentary", "content", "query", "summary", "description", "headline",
 })  # fmt: skip
 
-_IDENTITY = ("profile", "connections")
 _TITLE = re.compile(r"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -158,7 +157,7 @@ def read_export(
     return ExportData(
         frames=frames,
         profile=_profile(frames),
-        archive_kind=name_kind or archive_kind_of(present),
+        archive_kind=name_kind or archive_kind_of(present, export_date),
         export_date=export_date,
         sources=tuple(result.report() for result in results),
         ignored=tuple(plan.ignored),
@@ -167,22 +166,6 @@ def read_export(
         export_date_from_name=name_date is not None,
         present=present,
     )
-
-
-def archive_kind_of(present: frozenset[str]) -> ArchiveKind:
-    """``complete``/``basic``/``partial`` judged by which kinds had a file.
-
-    Complete: profile, connections and every activity kind. Basic: profile and
-    connections but no activity kind (LinkedIn's Basic archive). Anything else
-    (a few loose CSVs, a generic log) is partial.
-    """
-    has_identity = all(kind in present for kind in _IDENTITY)
-    activity = [kind in present for kind in ACTIVITY_KINDS]
-    if has_identity and all(activity):
-        return "complete"
-    if has_identity and not any(activity):
-        return "basic"
-    return "partial"
 
 
 def newest_date(frames: dict[str, pd.DataFrame], today: date | None = None) -> date | None:
