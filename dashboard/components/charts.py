@@ -346,16 +346,31 @@ PERCENT_UNITS = frozenset({"share", "ratio"})
 _LINE_LABEL = {"yref": "paper", "y": 1.0, "yanchor": "bottom", "showarrow": False}
 
 
+def sample_shares(
+    scores: Sequence[float], top: float, bins: int = 20
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bin centres and the percent of ``scores`` in each bin (the top score in the last)."""
+    edges = np.linspace(0.0, top, bins + 1)
+    counts, _ = np.histogram(np.clip(np.asarray(scores, dtype=float), 0.0, top), bins=edges)
+    return (edges[:-1] + edges[1:]) / 2, counts / max(len(scores), 1) * 100.0
+
+
 def distribution_bars(
     quantiles: np.ndarray,
     value: float,
     average: float,
     measure: str,
     lang: Lang,
+    *,
+    scores: Sequence[float] | None = None,
 ) -> go.Figure:
-    """The reference distribution of ``measure`` as bars, with the user's value and the average."""
+    """A group's distribution of ``measure`` as bars, with the user's value and the average.
+
+    The bars come from the group's ``scores`` when given (a team or peer file: a few
+    people, each in their bin), otherwise from its ``quantiles`` (a modelled group).
+    """
     top = 100.0 if measure == "total" else PILLAR_MAX
-    centres, shares = bin_shares(quantiles, top)
+    centres, shares = sample_shares(scores, top) if scores else bin_shares(quantiles, top)
     colour = TOTAL_COLOUR if measure == "total" else PILLAR_COLOURS[measure]
     fig = go.Figure(
         go.Bar(

@@ -101,7 +101,12 @@ def _distributions(score: Score, percentiles: Percentiles, lang: Lang) -> None:
             average = chosen.standing(measure).average or 0.0
             widgets.chart(
                 charts.distribution_bars(
-                    np.asarray(chosen.quantiles[measure]), values[measure], average, measure, lang
+                    np.asarray(chosen.quantiles[measure]),
+                    values[measure],
+                    average,
+                    measure,
+                    lang,
+                    scores=chosen.values.get(measure),
                 ),
                 t(
                     "dashboard.compare.distribution_alt",

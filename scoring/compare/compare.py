@@ -93,6 +93,9 @@ class GroupComparison(BaseModel):
     #: Measure → the group's 101 quantiles (0 %, 1 %, …, 100 %), the distribution a chart
     #: draws; empty for LinkedIn's own rank, which comes without a distribution.
     quantiles: dict[str, tuple[float, ...]] = Field(default_factory=dict)
+    #: Measure → the scores themselves, for a team or peer file (a few people, whose
+    #: spread a chart shows as it is rather than smoothed through quantiles).
+    values: dict[str, tuple[float, ...]] = Field(default_factory=dict)
 
     def source_label(self, lang: str = "en") -> str:
         """What the comparison is computed against, in the reader's language."""
@@ -270,6 +273,7 @@ def table_comparison(
     values = _measures(score)
     standings: dict[str, Standing] = {}
     quantiles: dict[str, tuple[float, ...]] = {}
+    scores: dict[str, tuple[float, ...]] = {}
     for measure in SCORE_COLUMNS:
         column = table[measure].dropna().to_numpy(dtype=float)
         enough = len(column) >= MIN_PEERS
@@ -277,6 +281,7 @@ def table_comparison(
         standings[measure] = _standing(percentile, float(column.mean()) if len(column) else None)
         if enough:
             quantiles[measure] = _quantiles(column)
+            scores[measure] = tuple(sorted(float(v) for v in column))
     return GroupComparison(
         group=group,
         source=source,
@@ -284,6 +289,7 @@ def table_comparison(
         total=standings["total"],
         pillars={p: standings[p] for p in PILLARS},
         quantiles=quantiles,
+        values=scores,
     )
 
 

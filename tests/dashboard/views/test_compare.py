@@ -86,10 +86,11 @@ def test_the_distribution_follows_the_chosen_source(make_app) -> None:
     assert "Höher als 20,0 % Ihrer Vergleichsgruppe (5 Personen)." in total["alt"]
     average = next(s for s in total["spec"]["layout"]["shapes"] if s["line"]["width"] == 2)
     assert average["x0"] == 42.0
-    # The bars are the peers' own spread: the 20 bins of 5 points hold 100 %, the highest
-    # peer (80) is in the bin 80–85 and nobody above it.
+    # The bars are the peers themselves: one of five (20 %) in each of the bins 10–15,
+    # 20–25, 40–45, 60–65 and 80–85, nobody elsewhere.
     shares = total["spec"]["data"][0]["y"]
-    assert abs(sum(shares) - 100.0) < 1e-6 and shares[16] > 0 and sum(shares[17:]) == 0
+    assert {i: y for i, y in enumerate(shares) if y} == {2: 20.0, 4: 20.0, 8: 20.0, 12: 20.0,
+                                                           16: 20.0}  # fmt: skip
     control.set_value("estimated_network").run()
     captions = "\n".join(c.value for c in at.caption)
     assert t("compare.note.estimated_network", "de") in captions

@@ -169,6 +169,7 @@ def test_a_peer_file_is_named_by_its_people_never_by_its_file_name() -> None:
     # whose lowest sits at 1/16 = 6.25 %: the 0 % and 1 % … 6 % quantiles are the minimum.
     assert network.quantiles["total"][0] == 24.9 and network.quantiles["total"][100] == 70.6
     assert len(network.quantiles["total"]) == 101
+    assert network.values["total"] == (24.9, 29.5, 33.1, 38.0, 45.3, 52.7, 61.4, 70.6)
 
 
 def test_percentile_phrases_follow_the_group_in_both_languages() -> None:
