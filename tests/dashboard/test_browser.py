@@ -399,7 +399,7 @@ def test_newcomer_sample_bad_upload_german_csv_and_printed_report(tmp_path: Path
             assert f"<h2>{t('dashboard.report.change', 'de')}</h2>" in shared
             # The industry as LinkedIn's German pages call it: "Softwareentwicklung".
             assert expected.industry.group_label("de") == "Softwareentwicklung"
-            assert "Durchschnitt (Softwareentwicklung)" in shared
+            assert "Durchschnitt der Branche „Softwareentwicklung“: " in shared
         finally:
             browser.close()
 
