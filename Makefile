@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser postgres lint format bench samples lock clean fuzz
+.PHONY: run test install browser postgres lint format bench samples docs lock clean fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ fuzz: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data
+
+# docs/cli.md and the README's command-line block, from the parser's --help.
+docs: $(STAMP)
+	$(BIN)/python -m scoring.cli.docs
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock:

@@ -13,6 +13,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 PILLARS: tuple[str, ...] = ("brand", "people", "insights", "relationships")
+#: The scores of one estimate as they are stored, printed and compared: the total, then the pillars.
+SCORE_FIELDS: tuple[str, ...] = ("total", *PILLARS)
 PILLAR_MAX = 25.0
 
 
@@ -57,6 +59,10 @@ class Score(BaseModel):
     pillars: dict[str, PillarScore]
     model_version: str
     manual_inputs: dict[str, float] = Field(default_factory=dict)
+
+    def field_values(self) -> dict[str, float]:
+        """The total and the four pillar scores, keyed and ordered as :data:`SCORE_FIELDS`."""
+        return {"total": self.total, **{p: self.pillars[p].score for p in PILLARS}}
 
     def metric(self, key: str) -> MetricScore:
         """The sub-metric called ``key`` in whichever pillar holds it."""

@@ -25,7 +25,8 @@ from dashboard.components.palette import (
 from scoring.bands import LAGGARD_BELOW, LEADER_ABOVE
 from scoring.compare import percentile_of
 from scoring.i18n import Lang, t
-from scoring.results import PILLAR_MAX, PILLARS, Score
+from scoring.present import PERCENT_UNITS
+from scoring.results import PILLAR_MAX, PILLARS, SCORE_FIELDS, Score
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 
@@ -167,7 +168,7 @@ def score_lines(
     *,
     stored: pd.DataFrame | None = None,
     official: pd.DataFrame | None = None,
-    columns: Sequence[str] = ("total", *PILLARS),
+    columns: Sequence[str] = SCORE_FIELDS,
     title: str | None = None,
 ) -> go.Figure:
     """The reconstructed score over time; stored imports and official readings as markers.
@@ -338,9 +339,6 @@ def bin_shares(quantiles: np.ndarray, top: float, bins: int = 20) -> tuple[np.nd
     below = np.array([percentile_of(e, quantiles) for e in (-1.0, *edges[1:-1], top + 1.0)])
     return (edges[:-1] + edges[1:]) / 2, np.diff(below)
 
-
-#: Units whose values are fractions shown in per cent (as ``widgets.metric_value`` does).
-PERCENT_UNITS = frozenset({"share", "ratio"})
 
 #: A vertical line's label just above the plot area, clear of the bars.
 _LINE_LABEL = {"yref": "paper", "y": 1.0, "yanchor": "bottom", "showarrow": False}

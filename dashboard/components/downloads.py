@@ -28,9 +28,10 @@ from dashboard.state import CurrentExport
 from scoring.i18n import Lang, t
 from scoring.model.attribution import DEFAULT_SPAN_DAYS, explain_change
 from scoring.model.payload import history_payload, score_payload
-from scoring.results import PILLARS, Score
+from scoring.present import score_label
+from scoring.results import SCORE_FIELDS, Score
 
-HISTORY_COLUMNS = ["as_of", "total", *PILLARS]
+HISTORY_COLUMNS = ["as_of", *SCORE_FIELDS]
 #: What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP).
 FORMULA_START = r"^[=+\-@\t\r]"
 
@@ -100,8 +101,7 @@ def leaderboard_csv(board: pd.DataFrame, lang: Lang) -> bytes:
             t("store.column.date", lang): [
                 pd.Timestamp(d).date().isoformat() for d in board["as_of"]
             ],
-            t("common.total", lang): board["total"],
-            **{t(f"pillar_short.{p}", lang): board[p] for p in PILLARS},
+            **{score_label(f, lang): board[f] for f in SCORE_FIELDS},
             t("store.column.change", lang): board["change"],
         }
     )

@@ -17,10 +17,11 @@ import plotly.graph_objects as go
 
 from dashboard.components import charts
 from dashboard.components.literal import html as escape
-from dashboard.components.widgets import PLOTLY_CONFIG, metric_value
+from dashboard.components.widgets import PLOTLY_CONFIG
 from scoring.bands import band
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.model.attribution import ScoreChange
+from scoring.present import metric_value_text
 from scoring.results import PILLARS, Score
 
 STYLE = """
@@ -88,8 +89,8 @@ def _metrics_table(score: Score, pillar: str, lang: Lang) -> str:
     rows = "".join(
         "<tr>"
         f"<td>{escape(t(f'metric.{m.key}.label', lang))}</td>"
-        f'<td class="num">{escape(metric_value(m.value, m.unit, lang))}</td>'
-        f'<td class="num">{escape(metric_value(m.target, m.unit, lang))}</td>'
+        f'<td class="num">{escape(metric_value_text(m.value, m.unit, lang))}</td>'
+        f'<td class="num">{escape(metric_value_text(m.target, m.unit, lang))}</td>'
         f'<td class="num">{fmt_number(m.points, lang, 2)} / '
         f"{fmt_number(m.max_points, lang, 2)}</td>"
         "</tr>"
@@ -159,6 +160,7 @@ def build(inputs: ReportInputs, today: date | None = None) -> str:
                 lang,
                 date=fmt_date(score.as_of, lang, long=True),
                 days=score.window_days,
+                count=score.window_days,
                 label=inputs.label,
             )
         )

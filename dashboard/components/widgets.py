@@ -7,14 +7,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
-from dashboard.components.charts import PERCENT_UNITS
 from dashboard.components.literal import keyed_md, md
 from dashboard.components.uploader import localise as localise_uploaders
 from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
 from scoring.export import ExportData
-from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, t
 from scoring.model.score import MAX_WINDOW_DAYS
 
 LANG_LABELS: dict[str, str] = {"en": "English", "de": "Deutsch"}
@@ -155,18 +154,6 @@ def export_notices(export: CurrentExport, lang: Lang) -> None:
             t("score.after_export_note", lang, date=fmt_date(export_data.export_date, lang)),
             icon="📅",
         )
-
-
-def metric_value(value: float | None, unit: str, lang: Lang) -> str:
-    """A sub-metric's raw value in words for its unit: ``73 %``, ``88 days``, ``1,500``."""
-    if value is None:
-        return "–"
-    if unit in PERCENT_UNITS:
-        return t("dashboard.unit.percent", lang, value=fmt_number(value * 100, lang, 0))
-    decimals = 0 if float(value).is_integer() else 1
-    number = fmt_number(value, lang, decimals)
-    key = f"dashboard.unit.{unit}"
-    return t(key, lang, value=number) if key in catalogue() else number
 
 
 def export_label(export: CurrentExport, lang: Lang) -> str:

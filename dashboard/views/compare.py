@@ -12,12 +12,12 @@ from dashboard.components.literal import error_md, md
 from scoring.compare import GroupComparison, Percentiles
 from scoring.compare.industries import industry_label
 from scoring.errors import SSIError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.official import OfficialReading, parse_official
-from scoring.results import PILLARS, Score
+from scoring.present import score_label
+from scoring.results import SCORE_FIELDS, Score
 
 INDUSTRY_WIDGET = "industry_widget"
-MEASURES = ("total", *PILLARS)
 
 
 def _keep_industry() -> None:
@@ -46,7 +46,7 @@ def _industry_choice(profile_industry: str | None, lang: Lang) -> None:
 
 def measure_name(measure: str, lang: Lang) -> str:
     """``total`` → "Total", a pillar → its full name."""
-    return t("common.total", lang) if measure == "total" else t(f"pillar.{measure}", lang)
+    return score_label(measure, lang, long=True)
 
 
 #: What each distribution is, under its charts.
@@ -88,10 +88,10 @@ def _distributions(score: Score, percentiles: Percentiles, lang: Lang) -> None:
         st.info(t("dashboard.compare.distribution_none", lang), icon=":material/info:")
         return
     st.caption(t(_BASIS_NOTES[chosen.source], lang, group=md(chosen.group_label(lang))))
-    values = {"total": score.total, **{p: score.pillars[p].score for p in PILLARS}}
+    values = score.field_values()
     total_slot = st.container()
     columns = st.columns(2)
-    for index, measure in enumerate(MEASURES):
+    for index, measure in enumerate(SCORE_FIELDS):
         target = total_slot if measure == "total" else columns[(index - 1) % 2]
         with target:
             st.markdown(f"**{measure_name(measure, lang)}**")
@@ -175,7 +175,15 @@ def _peer_upload(lang: Lang) -> None:
             st.error(error_md(error, lang), icon=":material/error:")
         else:
             state.set_peer_file(peers)
-            st.success(t("dashboard.compare.peers_read", lang, file=md(upload.name), n=len(table)))
+            st.success(
+                tn(
+                    "dashboard.compare.peers_read",
+                    len(table),
+                    lang,
+                    file=md(upload.name),
+                    n=len(table),
+                )
+            )
     current = state.peer_file()
     if current is not None and upload is None:
         st.caption(t("dashboard.compare.peers_in_use", lang, file=md(current[0])))
@@ -209,11 +217,11 @@ def _official_paste(lang: Lang) -> None:
 
 def official_table(reading: OfficialReading, estimate: Score, lang: Lang) -> pd.DataFrame:
     """Official values beside the estimate of the same day, and the difference."""
-    official = [reading.total, *(getattr(reading, p) for p in PILLARS)]
-    ours = [estimate.total, *(estimate.pillars[p].score for p in PILLARS)]
+    official = [getattr(reading, f) for f in SCORE_FIELDS]
+    ours = list(estimate.field_values().values())
     return pd.DataFrame(
         {
-            t("score.heading.metric", lang): [measure_name(m, lang) for m in MEASURES],
+            t("score.heading.metric", lang): [measure_name(m, lang) for m in SCORE_FIELDS],
             t("official.label.official", lang): [fmt_number(v, lang, 2) for v in official],
             t("official.label.estimate", lang): [fmt_number(v, lang, 2) for v in ours],
             t("official.label.difference", lang): [

@@ -13,7 +13,7 @@ from dashboard.components.literal import error_md, md
 from dashboard.state import CurrentExport, FailedUpload
 from scoring.errors import SSIError
 from scoring.export import ExportData, SourceReport
-from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t, tn
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,8 @@ def _accept(sources: tuple[state.Upload, ...], uploader: str, lang: Lang) -> Non
     added = tuple(s for s in sources if state.content_key([s]) not in seen)
     if seen and 0 < len(added) < len(sources) and _read_with_status(state.make_export(added), lang):
         left_out = ", ".join(md(name) for name, content in sources if (name, content) not in added)
-        st.info(t("dashboard.import.left_out", lang, files=left_out), icon="ℹ️")
+        shown = tn("dashboard.import.left_out", len(added), lang, files=left_out)
+        st.info(shown, icon="ℹ️")
 
 
 def _upload_tabs(lang: Lang) -> None:

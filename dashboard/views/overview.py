@@ -159,6 +159,7 @@ def render() -> None:
             lang,
             date=fmt_date(score.as_of, lang, long=True),
             days=score.window_days,
+            count=score.window_days,
             label=widgets.export_label_md(export, lang),
         )
     )

@@ -9,6 +9,7 @@ from dashboard import data, state
 from dashboard.components import charts, widgets
 from scoring.i18n import Lang, catalogue, fmt_date, fmt_number, t
 from scoring.model import ManualInputs
+from scoring.present import metric_shown_value, metric_value_text
 from scoring.results import PILLARS, MetricScore, Score
 
 #: The sub-metrics the export cannot carry, and the manual input that feeds each.
@@ -24,9 +25,9 @@ def metric_table(score: Score, pillar: str, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("score.heading.metric", lang): [t(f"metric.{m.key}.label", lang) for m in metrics],
-            t("score.heading.value", lang): [_value_text(m, lang) for m in metrics],
+            t("score.heading.value", lang): [metric_shown_value(m, lang) for m in metrics],
             t("score.heading.target", lang): [
-                widgets.metric_value(m.target, m.unit, lang) for m in metrics
+                metric_value_text(m.target, m.unit, lang) for m in metrics
             ],
             t("score.heading.points", lang): [fmt_number(m.points, lang, 2) for m in metrics],
             t("dashboard.pillars.max_points", lang): [
@@ -35,14 +36,6 @@ def metric_table(score: Score, pillar: str, lang: Lang) -> pd.DataFrame:
             t("dashboard.pillars.sources", lang): [_sources_text(m, lang) for m in metrics],
         }
     )
-
-
-def _value_text(metric: MetricScore, lang: Lang) -> str:
-    if metric.missing_input:
-        return t("score.missing_input", lang)
-    if metric.value is None:
-        return t("score.no_value", lang)
-    return widgets.metric_value(metric.value, metric.unit, lang)
 
 
 def _sources_text(metric: MetricScore, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from dashboard.components import charts, downloads, widgets
 from dashboard.components.literal import error_md, md
 from scoring.compare.industries import industry_label, load_industries
 from scoring.errors import SSIError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS
 from scoring.store import Store, export_hash
 
@@ -137,8 +137,9 @@ def _leaderboard(store: Store, lang: Lang) -> None:
             help=t("dashboard.team.average_help", lang, days=days),
         )
         st.caption(
-            t(
+            tn(
                 "dashboard.team.average_span",
+                latest.members,
                 lang,
                 members=latest.members,
                 first=fmt_date(latest.first, lang),

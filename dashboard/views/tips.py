@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.components import charts, widgets
 from scoring.advice.tips import Tip, general_advice
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS, Score
 
 #: The what-if sliders: activity of ``scoring.advice.whatif.ACTIVITIES`` → most per week offered.
@@ -42,7 +42,9 @@ def _tips(export: state.CurrentExport, lang: Lang) -> None:
     for rank, tip in enumerate(tips[:SHOWN_TIPS], start=1):
         _tip_card(rank, tip)
     if len(tips) > SHOWN_TIPS:
-        with st.expander(t("dashboard.tips.more", lang, n=len(tips) - SHOWN_TIPS)):
+        with st.expander(
+            tn("dashboard.tips.more", len(tips) - SHOWN_TIPS, lang, n=len(tips) - SHOWN_TIPS)
+        ):
             for rank, tip in enumerate(tips[SHOWN_TIPS:], start=SHOWN_TIPS + 1):
                 _tip_card(rank, tip)
     st.caption(general_advice(lang))
@@ -108,6 +110,7 @@ def _decay(export: state.CurrentExport, lang: Lang) -> None:
             "dashboard.tips.decay_result",
             lang,
             weeks=weeks,
+            count=weeks,
             start=fmt_number(float(projection["total"].iloc[0]), lang, 2),
             end=fmt_number(float(last["total"]), lang, 2),
             date=fmt_date(last["as_of"], lang),
@@ -119,6 +122,7 @@ def _decay(export: state.CurrentExport, lang: Lang) -> None:
             "dashboard.tips.decay_alt",
             lang,
             weeks=weeks,
+            count=weeks,
             start=fmt_number(float(projection["total"].iloc[0]), lang, 2),
             end=fmt_number(float(last["total"]), lang, 2),
         ),

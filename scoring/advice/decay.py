@@ -13,7 +13,7 @@ import pandas as pd
 from scoring.advice.whatif import SimulationError
 from scoring.export import ExportData
 from scoring.model import ManualInputs, ModelConfig, score_history
-from scoring.results import PILLARS
+from scoring.results import SCORE_FIELDS
 
 
 def decay(
@@ -43,6 +43,6 @@ def decay(
         start=data.export_date,
         end=end,
     )
-    out = history[["as_of", "total", *PILLARS]].reset_index(drop=True)
+    out = history[["as_of", *SCORE_FIELDS]].reset_index(drop=True)
     out.insert(0, "week", range(len(out)))
     return out

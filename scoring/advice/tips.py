@@ -96,7 +96,8 @@ def _action(key: str, goal: TipGoal, items: Sequence[str], config: ModelConfig, 
     if goal.once:
         return t(f"tip.{key}.goal", lang, items=item_names(items, config, lang))
     n = next(iter(goal.changes.values()))
-    return t(f"tip.{key}.goal", lang, n=fmt_number(n, lang, 0 if float(n).is_integer() else 1))
+    shown = fmt_number(n, lang, 0 if float(n).is_integer() else 1)
+    return t(f"tip.{key}.goal", lang, n=shown, count=n)
 
 
 def ranked_tips(

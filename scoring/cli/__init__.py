@@ -4,9 +4,10 @@ Each sub-command lives in its own module with ``register(subparsers, lang)``;
 the module sets ``func`` on its parser and takes every help text from the
 catalogue in ``lang``. The language is known before the parser is built
 (``--lang`` anywhere on the command line, else ``SSI_LANG``, else English), so
-``--help`` speaks it too. Exit codes: 0 success, 2 bad input (one line on
-stderr, in the chosen language), 1 internal error (one line, no traceback
-unless ``SSI_DEBUG=1``).
+``--help`` speaks it too; :func:`main` resolves it once more from the whole command
+line and every command reads it from ``args.lang``. Exit codes: 0 success, 2 bad
+input (one line on stderr, in the chosen language), 1 internal error (one line, no
+traceback unless ``SSI_DEBUG=1``), also when a command module cannot be imported.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NoReturn
 
+from scoring import __version__
+from scoring.cli.output import print_error
 from scoring.errors import SSIError
 from scoring.i18n import LANGS, Lang, normalize_lang, t
 
@@ -29,9 +33,24 @@ COMMAND_MODULES = (
     "scoring.cli.change_cmd",
     "scoring.cli.models_cmd",
     "scoring.cli.whatif_cmd",
+    "scoring.cli.calibrate_cmd",
     "scoring.cli.store_cmd",
     "scoring.cli.batch_cmd",
 )
+
+
+class CommandModuleError(Exception):
+    """A module of :data:`COMMAND_MODULES` failed to import: a broken install, not bad input."""
+
+    def __init__(self, module: str, cause: BaseException) -> None:
+        super().__init__(module)
+        self.module = module
+        self.cause = cause
+
+    def message(self, lang: str) -> str:
+        """One line naming the module and what went wrong, in ``lang``."""
+        detail = " ".join(f"{type(self.cause).__name__}: {self.cause}".split())
+        return t("cli.error.command_module", lang, module=self.module, detail=detail)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -69,6 +88,39 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("parser_class", partial(Parser, lang=self.lang))
         return super().add_subparsers(**kwargs)
 
+    def error(self, message: str) -> NoReturn:
+        """A usage error: one line in ``lang`` pointing to ``--help``, exit code 2.
+
+        argparse would print its whole usage block first; a person needs the one
+        line that says what is wrong and where to read more.
+        """
+        shown = _argparse_message(message, self.lang)
+        print_error(t("cli.error.usage", self.lang, prog=self.prog, message=shown))
+        raise SystemExit(2)
+
+
+#: argparse's own messages (Python 3.11+) and the catalogue text for each.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli.argparse.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"
+        ),
+        "cli.argparse.invalid_choice",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli.argparse.expected_one"),
+)
+
+
+def _argparse_message(message: str, lang: Lang) -> str:
+    """argparse's English ``message`` in ``lang`` when it is one of the common ones."""
+    for pattern, key in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return t(key, lang, **match.groupdict())
+    return message
+
 
 def argv_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
     """The language asked for on the command line (``--lang de``/``--lang=de``), else ``SSI_LANG``.
@@ -93,43 +145,52 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     """The ``ssi`` parser with every sub-command, its help texts in ``lang``."""
     parser = Parser(prog="ssi", description=t("cli.description", lang), lang=lang)
     parser.add_argument("--lang", choices=LANGS, help=t("cli.arg.lang", lang))
+    parser.add_argument(
+        "--version", action="version", version=f"ssi {__version__}", help=t("cli.arg.version", lang)
+    )
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, help=t("cli.arg.command", lang)
     )
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+        except Exception as exc:  # a missing command must be loud, never silently absent
+            raise CommandModuleError(name, exc) from exc
         module.register(sub, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``ssi`` command line ``argv`` (default: ``sys.argv[1:]``); the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(argv_lang(args_list))
+    lang = argv_lang(args_list)
+    try:
+        parser = build_parser(lang)
+    except CommandModuleError as exc:
+        if os.environ.get("SSI_DEBUG") == "1":
+            raise
+        print_error(exc.message(lang))
+        return 1
     args = parser.parse_args(args_list)
     # A sub-command's own --lang (None when not given) replaces the one before the
     # command name, so the language is resolved again from the whole command line.
-    args.lang = normalize_lang(getattr(args, "lang", None) or argv_lang(args_list))
-    lang = args.lang
+    args.lang = lang = normalize_lang(getattr(args, "lang", None) or lang)
     try:
         return int(args.func(args) or 0)
     except SSIError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        print_error(exc.message(lang))
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `ssi … | head` closed the pipe: not an error of ours or the user's.
-        sys.stderr.close()
+        # `ssi … | head` closed the pipe: not an error of ours or the user's. Standard
+        # output goes to the null device so that flushing it at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("SSI_DEBUG") == "1":
             raise
-        print(t("error.internal", lang, detail=type(exc).__name__), file=sys.stderr)
+        print_error(t("error.internal", lang, detail=type(exc).__name__))
         return 1
 
 

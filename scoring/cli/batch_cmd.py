@@ -10,20 +10,11 @@ goes on. A thin skin over :mod:`scoring.batch`.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import sys
 from pathlib import Path
 
+from scoring.cli.output import print_error, print_line
 from scoring.errors import InputError
-from scoring.i18n import Lang, normalize_lang, t
-
-#: Control characters a member name from a file must not send to the terminal.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _shown(text: str) -> str:
-    return _CONTROL.sub("?", text)
+from scoring.i18n import LANGS, Lang, t
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
@@ -40,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], la
     batch.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("batch.arg.as_of", lang))
     batch.add_argument("--store", action="store_true", help=t("batch.arg.store", lang))
     batch.add_argument("--db", metavar="URL", help=t("batch.arg.db", lang))
-    batch.add_argument("--lang", choices=("en", "de"), default=None, help=t("batch.arg.lang", lang))
+    batch.add_argument("--lang", choices=LANGS, default=None, help=t("batch.arg.lang", lang))
     batch.set_defaults(func=run_batch)
 
 
@@ -61,9 +52,9 @@ def run_batch(args: argparse.Namespace) -> int:
         store_outcomes,
         write_results,
     )
-    from scoring.cli.score_cmd import parse_date  # noqa: PLC0415, RUF100
+    from scoring.cli.args import parse_date  # noqa: PLC0415, RUF100
 
-    lang = normalize_lang(args.lang or os.environ.get("SSI_LANG"))
+    lang = args.lang
     out = checked_output(Path(args.out))
     engine = _engine(args)
     as_of = parse_date(args.as_of, "--as-of")
@@ -80,11 +71,11 @@ def run_batch(args: argparse.Namespace) -> int:
     write_results(frame, out)
     for member, reason in ((o.member, o.error) for o in outcomes if o.error is not None):
         line = t("batch.member_failed", lang, member=member, reason=reason[lang])
-        print(_shown(line), file=sys.stderr)
+        print_error(line)
     scored = int(frame["total"].notna().sum())
     if args.store:
         new = sum(o.stored == "imported" for o in outcomes)
         known = sum(o.stored == "already_imported" for o in outcomes)
-        print(t("batch.stored", lang, stored=new, known=known))
-    print(_shown(t("batch.summary", lang, scored=scored, members=len(outcomes), file=out)))
+        print_line(t("batch.stored", lang, stored=new, known=known))
+    print_line(t("batch.summary", lang, scored=scored, members=len(outcomes), file=out))
     return 0

@@ -11,10 +11,10 @@ add up exactly to the change of the total. A thin skin over
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
-from scoring.cli.score_cmd import _common_arguments, _lang, parse_date, parse_window
+from scoring.cli.args import add_export_arguments, parse_date, parse_window
+from scoring.cli.output import print_json, print_text
 from scoring.i18n import Lang, fmt_signed, t
 from scoring.ingest import read_export
 from scoring.model.attribution import ScoreChange, change_payload, explain_change
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     change = subparsers.add_parser(
         "change", help=t("change.help", lang), description=t("change.help", lang)
     )
-    _common_arguments(change, lang)
+    add_export_arguments(change, lang)
     change.add_argument("--since", metavar="YYYY-MM-DD", help=t("change.arg.since", lang))
     change.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", lang))
     change.set_defaults(func=run_change)
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 def run_change(args: argparse.Namespace) -> int:
     """Explain the score change of the export named by ``args.paths``; 0 on success."""
-    lang = _lang(args)
+    lang = args.lang
     since = parse_date(args.since, "--since")
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
@@ -45,9 +45,8 @@ def run_change(args: argparse.Namespace) -> int:
         since = checked_as_of(data, since, "--since")
     change = explain_change(data, since, as_of, window_days=window)
     if args.as_json:
-        print(json.dumps(change_payload(change, lang), ensure_ascii=False, indent=2))
-    else:
-        print(change_text(change, lang))
+        return print_json(change_payload(change, lang))
+    print_text(change_text(change, lang))
     return 0
 
 

@@ -9,14 +9,12 @@ prints the same facts for scripts.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 from datetime import date
 from typing import Any
 
+from scoring.cli.output import format_table, json_text, one_line, print_text
 from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
-from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
+from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, t
 from scoring.ingest import read_export
 
 
@@ -29,25 +27,17 @@ def register(subparsers: Any, lang: Lang) -> None:
     parser.add_argument(
         "--json", action="store_true", dest="as_json", help=t("inspect.arg.json", lang)
     )
-    parser.add_argument(
-        "--lang", choices=("en", "de"), default=None, help=t("inspect.arg.lang", lang)
-    )
+    parser.add_argument("--lang", choices=LANGS, default=None, help=t("inspect.arg.lang", lang))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the export named by ``args.paths`` and print what was found; 0 on success."""
-    lang = normalize_lang(args.lang or os.environ.get("SSI_LANG"))
     data = read_export(args.paths, today=date.today())
     if args.as_json:
-        text = json.dumps(inspect_json(data, lang), ensure_ascii=False, indent=2)
+        print_text(json_text(inspect_json(data, args.lang)))
     else:
-        text = inspect_text(data, lang)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:
-        # The reader of the output (`ssi inspect … | head`) left early: no error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print_text(inspect_text(data, args.lang))
     return 0
 
 
@@ -97,7 +87,9 @@ def inspect_text(data: ExportData, lang: str = "en") -> str:
     date_source = t(
         "inspect.date_from_name" if data.export_date_from_name else "inspect.date_from_data", lang
     )
-    shown_name = data.archive_name or t("inspect.loose_files", lang, count=len(data.sources))
+    shown_name = one_line(
+        data.archive_name or t("inspect.loose_files", lang, count=len(data.sources))
+    )
     lines = [
         f"{t('inspect.export', lang)}: {shown_name}",
         f"{t('inspect.archive_kind', lang)}: {t(f'inspect.archive.{data.archive_kind}', lang)}",
@@ -125,22 +117,16 @@ def _table(data: ExportData, lang: str) -> list[str]:
         ]
         for s in data.sources
     ]
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(4)]
-
-    def line(row: list[str]) -> str:
-        left = f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}"
-        return f"{left}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}".rstrip()
-
-    return [line(header), *(line(row) for row in body)]
+    return format_table(header, body, right={2, 3}).split("\n")
 
 
 def _notes(data: ExportData, lang: str) -> list[str]:
     skipped = [
-        f"  {s.file}: {fmt_number(count, lang, 0)} × {reason}"
+        one_line(f"  {s.file}: {fmt_number(count, lang, 0)} × {reason}")
         for s in data.sources
         for reason, count in s.skip_texts(lang).items()
     ]
-    warned = [f"  {s.file}: {w}" for s in data.sources for w in s.warning_texts(lang)]
+    warned = [one_line(f"  {s.file}: {w}") for s in data.sources for w in s.warning_texts(lang)]
     lines: list[str] = []
     if skipped:
         lines += ["", t("inspect.skipped_rows", lang), *skipped]
@@ -149,7 +135,9 @@ def _notes(data: ExportData, lang: str) -> list[str]:
     if data.ignored:
         lines += [
             "",
-            f"{t('inspect.ignored', lang, count=len(data.ignored))}: {', '.join(data.ignored)}",
+            one_line(
+                f"{t('inspect.ignored', lang, count=len(data.ignored))}: {', '.join(data.ignored)}"
+            ),
         ]
     return lines
 

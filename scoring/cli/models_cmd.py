@@ -10,10 +10,10 @@ use one. A thin skin over :mod:`scoring.model.saved`.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from scoring.i18n import Lang, normalize_lang, t
+from scoring.cli.output import print_json, print_line, print_text
+from scoring.i18n import LANGS, Lang, t
 from scoring.model import load_config
 from scoring.model.saved import fit_summary, list_models, models_dir, remove_model
 
@@ -38,27 +38,24 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     models.add_argument(
         "--json", action="store_true", dest="as_json", help=t("score.arg.json", lang)
     )
-    models.add_argument(
-        "--lang", choices=("en", "de"), default=None, help=t("score.arg.lang", lang)
-    )
+    models.add_argument("--lang", choices=LANGS, default=None, help=t("score.arg.lang", lang))
     models.set_defaults(func=run_models)
 
 
 def run_models(args: argparse.Namespace) -> int:
     """List the saved models, or remove the one named by ``--remove``; 0 on success."""
-    lang = normalize_lang(args.lang)  # resolved by scoring.cli.main
+    lang = args.lang
     folder = models_folder()
     if args.remove is not None:
         remove_model(folder, args.remove)
-        print(t("saved_model.removed", lang, name=args.remove))
+        print_line(t("saved_model.removed", lang, name=args.remove))
         return 0
     saved = list_models(folder)
     if args.as_json:
-        print(json.dumps([m.payload() for m in saved], ensure_ascii=False, indent=2))
-        return 0
-    print(t("saved_model.default_line", lang, version=load_config().version))
+        return print_json([m.payload() for m in saved])
+    print_text(t("saved_model.default_line", lang, version=load_config().version))
     if not saved:
-        print(t("saved_model.none", lang))
+        print_text(t("saved_model.none", lang))
     for model in saved:
-        print(fit_summary(model, lang))
+        print_text(fit_summary(model, lang))
     return 0

@@ -10,10 +10,7 @@ first activity to the export date. Both are thin skins over :mod:`scoring.model`
 from __future__ import annotations
 
 import argparse
-import json
-import math
-import os
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +18,32 @@ import pandas as pd
 
 from scoring.advice.tips import Tip, ranked_tips, tips_payload
 from scoring.bands import band
+from scoring.cli.args import (
+    add_export_arguments,
+    add_manual_arguments,
+    manual_inputs,
+    parse_database_url,
+    parse_date,
+    parse_freq,
+    parse_tips,
+    parse_window,
+)
 from scoring.cli.models_cmd import models_folder
+from scoring.cli.output import format_table, one_line, print_json, print_text
 from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
-from scoring.i18n import Lang, fmt_date, fmt_number, normalize_lang, t
+from scoring.i18n import Lang, fmt_date, fmt_number, t
 from scoring.ingest import read_export
-from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model import score_as_of, score_history
 from scoring.model.attribution import change_payload, explain_change
 from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import checked_as_of
 from scoring.model.metrics import METRIC_SPECS
-from scoring.model.notes import status_text
 from scoring.model.payload import history_payload, score_payload
 from scoring.model.saved import SavedModel, default_payload, resolve_model
 from scoring.official import OfficialReading, parse_official
-from scoring.results import PILLARS, MetricScore, Score
+from scoring.present import metric_shown_value, metric_value_text, score_label
+from scoring.results import PILLARS, SCORE_FIELDS, Score
 
 
 def register(subparsers: Any, lang: Lang) -> None:
@@ -43,87 +51,25 @@ def register(subparsers: Any, lang: Lang) -> None:
     score = subparsers.add_parser(
         "score", help=t("score.help", lang), description=t("score.help", lang)
     )
-    _common_arguments(score, lang)
-    score.add_argument("--as-of", metavar="YYYY-MM-DD", help=t("score.arg.as_of", lang))
-    score.add_argument("--profile-views", metavar="N", help=t("score.arg.profile_views", lang))
-    score.add_argument("--saved-leads", metavar="N", help=t("score.arg.saved_leads", lang))
+    add_export_arguments(score, lang)
+    add_manual_arguments(score, lang)
     score.add_argument("--industry", metavar="NAME", help=t("score.arg.industry", lang))
     score.add_argument("--peers", metavar="FILE", help=t("score.arg.peers", lang))
     score.add_argument("--official", metavar="FILE", help=t("score.arg.official", lang))
     score.add_argument("--team", action="store_true", help=t("score.arg.team", lang))
     score.add_argument("--member", metavar="NAME", help=t("score.arg.member", lang))
     score.add_argument("--db", metavar="URL", help=t("score.arg.db", lang))
-    score.add_argument("--tips", type=int, default=5, metavar="N", help=t("score.arg.tips", lang))
+    score.add_argument("--tips", default="5", metavar="N", help=t("score.arg.tips", lang))
     score.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     score.set_defaults(func=run_score)
 
     history = subparsers.add_parser(
         "history", help=t("history.help", lang), description=t("history.help", lang)
     )
-    _common_arguments(history, lang)
+    add_export_arguments(history, lang)
     history.add_argument("--freq", default="W", metavar="D|W|M", help=t("history.arg.freq", lang))
     history.add_argument("--model", metavar="NAME", help=t("score.arg.model", lang))
     history.set_defaults(func=run_history)
-
-
-def _common_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("score.arg.paths", lang))
-    parser.add_argument("--window-days", metavar="N", help=t("score.arg.window_days", lang))
-    parser.add_argument(
-        "--json", action="store_true", dest="as_json", help=t("score.arg.json", lang)
-    )
-    parser.add_argument(
-        "--lang", choices=("en", "de"), default=None, help=t("score.arg.lang", lang)
-    )
-
-
-# ------------------------------------------------------------------ arguments
-
-
-def parse_date(text: str | None, option: str) -> date | None:
-    """``YYYY-MM-DD`` as a date; anything else is an :class:`InputError` naming ``option``."""
-    if text is None:
-        return None
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError:
-        raise InputError("error.score_input.date", option=option, value=text) from None
-
-
-def parse_window(text: str | None) -> int | None:
-    """The ``--window-days`` value as an integer (range checked by the model)."""
-    if text is None:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InputError("error.score_input.window_days", value=text, limit=3650) from None
-
-
-def parse_count(text: str | None, option: str) -> float | None:
-    """A hand-entered count (0 or more) for ``option``."""
-    if text is None:
-        return None
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
-        raise InputError("error.score_input.manual", option=option, value=text)
-    return value
-
-
-def manual_inputs(args: argparse.Namespace) -> ManualInputs | None:
-    """The hand-entered inputs given on the command line, or None when there are none."""
-    views = parse_count(args.profile_views, "--profile-views")
-    leads = parse_count(args.saved_leads, "--saved-leads")
-    if views is None and leads is None:
-        return None
-    return ManualInputs(profile_views_90d=views, saved_leads_90d=leads)
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
 
 
 # ------------------------------------------------------------------ commands
@@ -131,10 +77,12 @@ def _lang(args: argparse.Namespace) -> str:
 
 def run_score(args: argparse.Namespace) -> int:
     """Score the export named by ``args.paths`` and print it; 0 on success."""
-    lang = _lang(args)
+    lang = args.lang
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
+    tip_count = parse_tips(args.tips)
+    database = parse_database_url(args.db) if args.team else None
     official = _official_reading(args.official)
     config, saved = chosen_model(args.model)
     data = read_export(args.paths, today=date.today())
@@ -146,12 +94,10 @@ def run_score(args: argparse.Namespace) -> int:
         industry=args.industry,
         peers=args.peers,
         official=official,
-        cohort=_team_cohort(args),
+        cohort=_team_cohort(args, database),
         member=args.member,
     )
-    tips = ranked_tips(
-        data, score, config=config, lang=lang, limit=max(args.tips, 0), manual=manual
-    )
+    tips = ranked_tips(data, score, config=config, lang=lang, limit=tip_count, manual=manual)
     if args.as_json:
         payload = score_payload(score, lang)
         payload["band"] = band(score.total)
@@ -162,14 +108,13 @@ def run_score(args: argparse.Namespace) -> int:
         )
         payload["change"] = change_payload(change, lang)
         payload["model"] = saved.payload() if saved else default_payload(config)
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print(score_text(score, lang, export_date=data.export_date))
-        caveat = saved.uncertainty_text(lang) if saved else None
-        if caveat:
-            print(f"\n{caveat}")
-        print()
-        print(guidance_text(score, percentiles, tips, lang))
+        return print_json(payload)
+    print_text(score_text(score, lang, export_date=data.export_date))
+    caveat = saved.uncertainty_text(lang) if saved else None
+    if caveat:
+        print_text(f"\n{caveat}")
+    print_text("")
+    print_text(guidance_text(score, percentiles, tips, lang))
     return 0
 
 
@@ -180,7 +125,7 @@ def chosen_model(name: str | None) -> tuple[ModelConfig, SavedModel | None]:
     return resolve_model(models_folder(), name)
 
 
-def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
+def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame | None:
     """The other members stored in the score database, when ``--team`` asks for them.
 
     The store is imported only here, so ``ssi score`` without ``--team`` never
@@ -190,7 +135,7 @@ def _team_cohort(args: argparse.Namespace) -> pd.DataFrame | None:
         return None
     from scoring.store import Store
 
-    with Store(args.db) as store:
+    with Store(database) as store:
         return store.cohort(exclude=args.member)
 
 
@@ -207,16 +152,15 @@ def _official_reading(path: str | None) -> OfficialReading | None:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print the score history of the export named by ``args.paths``; 0 on success."""
-    lang = _lang(args)
+    lang = args.lang
     window = parse_window(args.window_days)
-    freq = str(args.freq).upper()
+    freq = parse_freq(str(args.freq))
     config, _ = chosen_model(args.model)
     data = read_export(args.paths, today=date.today())
     history = score_history(data, freq=freq, window_days=window, config=config)
     if args.as_json:
-        print(json.dumps(history_payload(history), ensure_ascii=False, indent=2))
-    else:
-        print(history_text(history, lang))
+        return print_json(history_payload(history))
+    print_text(history_text(history, lang))
     return 0
 
 
@@ -225,36 +169,6 @@ def run_history(args: argparse.Namespace) -> int:
 
 def _compact(value: float, lang: str) -> str:
     return fmt_number(value, lang, 0 if float(value).is_integer() else 1)
-
-
-def metric_value_text(metric: MetricScore, lang: str) -> str:
-    """A sub-metric's raw value as a reader wants it: ``82 %`` for shares, ``12`` for counts."""
-    note = status_text(metric, lang)
-    if metric.value is None:
-        return f"– {note or t('score.no_value', lang)}"
-    if note is not None:  # a zero that means "none in the export"
-        return f"{_compact(metric.value, lang)} {note}"
-    if metric.unit == "share":
-        return f"{fmt_number(metric.value * 100, lang, 0)} %"
-    return _compact(metric.value, lang)
-
-
-def metric_target_text(metric: MetricScore, lang: str) -> str:
-    """A sub-metric's target in the unit of its value."""
-    if metric.unit == "share":
-        return f"{fmt_number(metric.target * 100, lang, 0)} %"
-    return _compact(metric.target, lang)
-
-
-def _aligned(rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(
-            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    ]
 
 
 def score_text(score: Score, lang: str = "en", *, export_date: date | None = None) -> str:
@@ -273,8 +187,8 @@ def score_text(score: Score, lang: str = "en", *, export_date: date | None = Non
             rows.append(
                 [
                     f"  {t(f'metric.{m.key}.label', lang)}",
-                    metric_value_text(m, lang),
-                    metric_target_text(m, lang),
+                    metric_shown_value(m, lang),
+                    metric_value_text(m.target, m.unit, lang),
                     f"{fmt_number(m.points, lang, 2)} / {_compact(m.max_points, lang)}",
                 ]
             )
@@ -284,9 +198,10 @@ def score_text(score: Score, lang: str = "en", *, export_date: date | None = Non
         lang,
         date=fmt_date(score.as_of, lang),
         days=score.window_days,
+        count=score.window_days,
         version=score.model_version,
     )
-    lines = [title, "", *_aligned(rows, right={1, 2, 3})]
+    lines = [title, "", format_table(rows[0], rows[1:], right={1, 2, 3})]
     # say why a value is empty when the file was there (nothing sent, nobody wrote)
     empty = [m for m in score.metrics() if m.value is None and not m.missing_input]
     if empty:
@@ -317,7 +232,7 @@ def _standing_line(label: str, group: GroupComparison, lang: str) -> str:
     if (average := group.average_text(lang, decimals=1)) is not None:
         parts.append(average)
     parts.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
-    return " · ".join(parts)
+    return one_line(" · ".join(parts))
 
 
 def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang: str) -> str:
@@ -330,7 +245,7 @@ def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang:
         network = t("compare.phrase.network_rank", lang)
         lines.append(_standing_line(network, percentiles.network, lang))
     if percentiles.network_reason is not None:
-        lines.append(percentiles.network_reason.text(lang))
+        lines.append(one_line(percentiles.network_reason.text(lang)))
     if tips:
         lines += ["", t("score.tips_heading", lang)]
         lines += [f"{i}. {tip.goal}\n   {tip.text}" for i, tip in enumerate(tips, start=1)]
@@ -339,13 +254,10 @@ def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang:
 
 def history_text(history: pd.DataFrame, lang: str = "en") -> str:
     """The human history: one aligned row per date with the total and the four pillars."""
-    columns = ["total", *PILLARS]
-    header = [t("score.heading.date", lang), t("common.total", lang)]
-    header += [t(f"pillar_short.{p}", lang) for p in PILLARS]
-    rows = [header]
-    for record in history_payload(history):
-        rows.append(
-            [fmt_date(date.fromisoformat(record["as_of"]), lang)]
-            + [fmt_number(record[c], lang, 2) for c in columns]
-        )
-    return "\n".join(_aligned(rows, right=set(range(1, len(header)))))
+    header = [t("score.heading.date", lang), *(score_label(c, lang) for c in SCORE_FIELDS)]
+    rows = [
+        [fmt_date(date.fromisoformat(record["as_of"]), lang)]
+        + [fmt_number(record[c], lang, 2) for c in SCORE_FIELDS]
+        for record in history_payload(history)
+    ]
+    return format_table(header, rows, right=range(1, len(header)))

@@ -11,17 +11,18 @@ commands such as ``ssi score`` neither need nor load a database.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli.args import checked_date, parse_database_url
+from scoring.cli.output import format_table, one_line, print_json, print_line, print_text
 from scoring.errors import InputError
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, normalize_lang, t
-from scoring.results import PILLARS
+from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.present import score_label
+from scoring.results import PILLARS, SCORE_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
 
-SCORES = ("total", *PILLARS)
 YES = ("y", "yes", "j", "ja")
 
 
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help=t("store.cli.arg.db", lang))
     common.add_argument("--json", action="store_true", help=t("store.cli.arg.json", lang))
-    common.add_argument("--lang", choices=("en", "de"), help=t("store.cli.arg.lang", lang))
+    common.add_argument("--lang", choices=LANGS, help=t("store.cli.arg.lang", lang))
 
     imp = _command(subparsers, "import", lang, parents=[common])
     imp.add_argument("paths", nargs="+", metavar="PATH", help=t("store.cli.arg.paths", lang))
@@ -68,11 +68,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     add.add_argument(
         "--member", metavar="NAME", required=True, help=t("store.cli.arg.member", lang)
     )
-    for name in SCORES:
+    for name in SCORE_FIELDS:
         add.add_argument(
             f"--{name}",
             metavar="X",
-            help=t("store.cli.arg.score", lang, score=_score_label(name, lang)),
+            help=t("store.cli.arg.score", lang, score=score_label(name, lang)),
         )
     for option in ("industry-rank", "network-rank"):
         add.add_argument(f"--{option}", metavar="PCT", help=_option_help(option, lang))
@@ -121,7 +121,7 @@ def run_import(args: argparse.Namespace) -> int:
     from scoring.model import score_as_of, score_history
     from scoring.store import export_hash
 
-    lang = _lang(args)
+    lang = args.lang
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
@@ -133,24 +133,24 @@ def run_import(args: argparse.Namespace) -> int:
             if not args.json:
                 # Said at once: when a later export fails, the user still learns which
                 # ones before it were stored (each import is its own transaction).
-                print(result.message(lang), flush=True)
+                print_line(result.message(lang))
         if args.json:
-            return _print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
+            return print_json({"database": store.where, "imports": [r.to_dict() for r in results]})
     return 0
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
     """``ssi snapshots``: stored scores, change since last week, staleness."""
-    lang = _lang(args)
-    today = parse_date(args.today) if args.today else date.today()
+    lang = args.lang
+    today = parse_date(args.today, "--today") if args.today else date.today()
     with open_store(args) as store:
         frame = store.snapshots(args.member)
         names = list(dict.fromkeys(frame["member"]))
         changes = [store.change(name, today=today) for name in names]
         where = store.where
     if args.json:
-        columns = ["member", "as_of", *SCORES, "model_version", "export_date", "archive_kind"]
-        return _print_json(
+        columns = ["member", "as_of", *SCORE_FIELDS, "model_version", "export_date", "archive_kind"]
+        return print_json(
             {
                 "database": where,
                 "today": today,
@@ -158,30 +158,29 @@ def run_snapshots(args: argparse.Namespace) -> int:
                 "changes": [_change_dict(c, lang) for c in changes],
             }
         )
-    print(t("store.database", lang, where=where))
+    print_line(t("store.database", lang, where=where))
     if frame.empty:
-        print(t("store.snapshots.none", lang))
+        print_text(t("store.snapshots.none", lang))
         return 0
     header = [t(k, lang) for k in ("store.column.member", "store.column.date")]
-    header += [_score_label(c, lang) for c in SCORES] + [t("store.column.archive", lang)]
+    header += [score_label(c, lang) for c in SCORE_FIELDS] + [t("store.column.archive", lang)]
+    shown = ["member", "as_of", *SCORE_FIELDS, "archive_kind"]
     rows = [
         [m, fmt_date(d, lang), *(fmt_number(v, lang) for v in scores), kind]
-        for m, d, *scores, kind in frame[["member", "as_of", *SCORES, "archive_kind"]].itertuples(
-            index=False
-        )
+        for m, d, *scores, kind in frame[shown].itertuples(index=False)
     ]
-    print(format_table(header, rows))
+    print_text(format_table(header, rows))
     for change in changes:
-        print(_change_line(change, lang))
+        print_line(_change_line(change, lang))
         if change.stale_text(lang):
-            print(change.stale_text(lang))
+            print_text(change.stale_text(lang))
     return 0
 
 
 def run_team(args: argparse.Namespace) -> int:
     """``ssi team``: the leaderboard, the average of the latest estimates, the weekly average."""
-    lang = _lang(args)
-    today = parse_date(args.today) if args.today else date.today()
+    lang = args.lang
+    today = parse_date(args.today, "--today") if args.today else date.today()
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
@@ -189,7 +188,7 @@ def run_team(args: argparse.Namespace) -> int:
         stale_days = store.settings.team.stale_after_days
         where = store.where
     if args.json:
-        return _print_json(
+        return print_json(
             {
                 "database": where,
                 "today": today,
@@ -198,14 +197,14 @@ def run_team(args: argparse.Namespace) -> int:
                 "average": _records(average),
             }
         )
-    print(t("store.database", lang, where=where))
+    print_line(t("store.database", lang, where=where))
     if board.empty:
-        print(t("store.team.none", lang))
+        print_text(t("store.team.none", lang))
         return 0
     header = [t(k, lang) for k in ("store.column.rank", "store.column.member")]
-    header += [t("store.column.industry", lang), *(_score_label(c, lang) for c in SCORES)]
+    header += [t("store.column.industry", lang), *(score_label(c, lang) for c in SCORE_FIELDS)]
     header.append(t("store.column.change", lang))
-    columns = ["rank", "member", "industry", *SCORES, "change"]
+    columns = ["rank", "member", "industry", *SCORE_FIELDS, "change"]
     rows = [
         [
             str(rank),
@@ -216,14 +215,15 @@ def run_team(args: argparse.Namespace) -> int:
         ]
         for rank, member, industry, *scores, ch in board[columns].itertuples(index=False)
     ]
-    print(format_table(header, rows))
+    print_text(format_table(header, rows))
     if latest.total is not None:
-        print(
+        print_text(
             t(
                 "store.team.average",
                 lang,
                 total=fmt_number(latest.total, lang),
                 members=latest.members,
+                count=latest.members,
                 first=fmt_date(latest.first, lang),
                 last=fmt_date(latest.last, lang),
             )
@@ -231,9 +231,9 @@ def run_team(args: argparse.Namespace) -> int:
     if latest.stale:
         names = ", ".join(latest.stale)
         when = fmt_date(today, lang)
-        print(t("store.team.stale", lang, days=stale_days, today=when, members=names))
+        print_line(t("store.team.stale", lang, days=stale_days, today=when, members=names))
     if latest.left_out:
-        print(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
+        print_line(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
     return 0
 
 
@@ -241,7 +241,8 @@ def run_official_add(args: argparse.Namespace) -> int:
     """``ssi official add``: store one reading of LinkedIn's SSI page."""
     from scoring.official import manual_reading, parse_official
 
-    lang = _lang(args)
+    lang = args.lang
+    parse_database_url(args.db)  # a typing error in the URL stops before any file is read
     as_of = parse_date(args.date) if args.date else date.today()
     typed = {
         "total": args.total,
@@ -269,10 +270,10 @@ def run_official_add(args: argparse.Namespace) -> int:
         member = store.member_name(args.member)
         where = store.where
     if args.json:
-        return _print_json(
+        return print_json(
             {"database": where, "member": member, "status": outcome, **entry.model_dump()}
         )
-    print(
+    print_line(
         t(
             f"store.official.{outcome}",
             lang,
@@ -286,17 +287,17 @@ def run_official_add(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     """``ssi forget``: delete a member after a confirmation."""
-    lang = _lang(args)
+    lang = args.lang
     with open_store(args) as store:
         name = store.member_name(args.member)
         if not args.yes and not confirmed(name, store.where, lang):
-            print(t("store.forget.cancelled", lang))
+            print_text(t("store.forget.cancelled", lang))
             return 0
         result = store.forget(name)
         where = store.where
     if args.json:
-        return _print_json({"database": where, **result.to_dict()})
-    print(result.message(lang))
+        return print_json({"database": where, **result.to_dict()})
+    print_line(result.message(lang))
     return 0
 
 
@@ -307,7 +308,7 @@ def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
     from scoring.store import Store
 
-    return Store(args.db)
+    return Store(parse_database_url(args.db))
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:
@@ -318,12 +319,13 @@ def export_groups(paths: Sequence[str]) -> list[list[Path]]:
     return whole + ([loose] if loose else [])
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, option: str = "--date") -> date:
     """``YYYY-MM-DD`` as a date; raises :class:`InputError` naming the value otherwise."""
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise InputError("error.store.date", value=text) from None
+    return checked_date(day, text, option)
 
 
 def read_text(path: str) -> str:
@@ -339,17 +341,8 @@ def confirmed(member: str, where: str, lang: str) -> bool:
     """Ask on the terminal whether to delete ``member``; refuses when there is no terminal."""
     if not sys.stdin.isatty():
         raise InputError("error.store.confirm_forget", member=member)
-    answer = input(t("store.forget.confirm", lang, member=member, where=where))
+    answer = input(one_line(t("store.forget.confirm", lang, member=member, where=where)))
     return answer.strip().lower() in YES
-
-
-def format_table(header: list[str], rows: list[list[str]]) -> str:
-    """Rows under a header, each column padded to its widest cell."""
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-        for r in [header, *rows]
-    )
 
 
 def signed(value: float | None, lang: str = "en") -> str:
@@ -358,11 +351,7 @@ def signed(value: float | None, lang: str = "en") -> str:
     return fmt_signed(None if missing else float(value), lang)
 
 
-def _score_label(column: str, lang: str) -> str:
-    return t("common.total" if column == "total" else f"pillar_short.{column}", lang)
-
-
-def _change_line(change: Change, lang: str) -> str:
+def _change_line(change: Any, lang: str) -> str:
     return t(
         "store.snapshots.latest",
         lang,
@@ -400,22 +389,5 @@ def _latest_dict(latest: TeamAverage) -> dict[str, Any]:
     }
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return normalize_lang(args.lang or os.environ.get("SSI_LANG"))
-
-
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _print_json(payload: dict[str, Any]) -> int:
-    print(json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default))
-    return 0

@@ -268,7 +268,7 @@ def table_comparison(
     if len(totals) < MIN_PEERS:
         return Note(
             key="compare.reason.too_few_besides_you" if besides_you else "compare.reason.too_few",
-            params={"source": source, "n": len(totals), "minimum": MIN_PEERS},
+            params={"source": source, "n": len(totals), "count": len(totals), "minimum": MIN_PEERS},
         )
     values = _measures(score)
     standings: dict[str, Standing] = {}
@@ -421,7 +421,7 @@ def _cohort_table(cohort: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("member", "total") if c not in cohort.columns]
     if missing:
         raise PeerFileError(
-            "error.peers.columns", file="cohort", missing=", ".join(missing),
+            "error.peers.columns", file="cohort", missing=", ".join(missing), count=len(missing),
             expected=", ".join(("member", "industry", *SCORE_COLUMNS)),
         )  # fmt: skip
     table = cohort.reindex(columns=["member", "industry", *SCORE_COLUMNS])

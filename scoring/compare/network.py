@@ -29,11 +29,11 @@ import numpy as np
 import pandas as pd
 
 from scoring.errors import InputError
-from scoring.results import PILLAR_MAX, PILLARS
+from scoring.results import PILLAR_MAX, PILLARS, SCORE_FIELDS
 
 #: The columns of a peer table (peer CSV, store cohort), in order.
-PEER_COLUMNS: tuple[str, ...] = ("member", "industry", "total", *PILLARS)
-SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
+SCORE_COLUMNS: tuple[str, ...] = SCORE_FIELDS
+PEER_COLUMNS: tuple[str, ...] = ("member", "industry", *SCORE_COLUMNS)
 #: Fewer peers than this give no rank: one or two people are not a distribution.
 MIN_PEERS = 3
 #: The total of a peer row may differ this much from its pillars' sum (reports round it).
@@ -145,7 +145,7 @@ def peer_table(frame: pd.DataFrame, *, name: str = "cohort", first_line: int = 1
     missing = [c for c in required if c not in renamed.columns]
     if missing:
         raise PeerFileError(
-            "error.peers.columns", file=name, missing=", ".join(missing),
+            "error.peers.columns", file=name, missing=", ".join(missing), count=len(missing),
             expected=", ".join(PEER_COLUMNS),
         )  # fmt: skip
     table = renamed[[c for c in PEER_COLUMNS if c in renamed.columns]].copy()

@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 
 from scoring.errors import ConfigError
-from scoring.results import PILLAR_MAX, PILLARS
+from scoring.results import PILLAR_MAX, SCORE_FIELDS
 
 REFERENCE_PATH = Path(__file__).with_name("data") / "reference_quantiles.csv"
-MEASURES: tuple[str, ...] = ("total", *PILLARS)
+MEASURES: tuple[str, ...] = SCORE_FIELDS
 BASES: tuple[str, ...] = ("members", "network")
 Basis = Literal["members", "network"]
 #: The probabilities (in %) of the stored quantiles: 0, 1, …, 100.

@@ -16,9 +16,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.i18n import fmt_date, fmt_signed, t
-from scoring.results import PILLARS
+from scoring.results import PILLARS, SCORE_FIELDS
 
-SCORE_COLUMNS: tuple[str, ...] = ("total", *PILLARS)
+SCORE_COLUMNS: tuple[str, ...] = SCORE_FIELDS
 #: In this order within a date: the model's weekly reconstruction, the score of an
 #: import as of its export date, then what LinkedIn itself showed.
 SOURCES: tuple[str, ...] = ("reconstructed", "snapshot", "official")
@@ -229,6 +229,7 @@ class Change:
             lang,
             date=fmt_date(self.last_export, lang),
             days=self.days_since_export,
+            count=self.days_since_export,
         )
 
 

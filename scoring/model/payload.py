@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from scoring.i18n import t
-from scoring.results import PILLARS, Score
+from scoring.results import PILLARS, SCORE_FIELDS, Score
 
 
 def score_payload(score: Score, lang: str = "en") -> dict[str, Any]:
@@ -49,7 +49,7 @@ def score_payload(score: Score, lang: str = "en") -> dict[str, Any]:
 
 def history_payload(history: pd.DataFrame) -> list[dict[str, Any]]:
     """A history frame as a list of ``{"as_of", "total", <one entry per pillar>}``."""
-    columns = ["total", *PILLARS]
+    columns = list(SCORE_FIELDS)
     rows = history[["as_of", *columns]].to_dict("records")
     return [
         {

@@ -130,10 +130,13 @@ def test_every_dashboard_text_has_english_and_german_with_the_same_placeholders(
     texts = {k: v for k, v in catalogue().items() if k.startswith("dashboard.")}
     assert len(texts) > 150
     for key, entry in texts.items():
-        assert entry["en"].strip() and entry["de"].strip(), key
-        assert set(re.findall(r"{(\w+)}", entry["en"])) == set(
-            re.findall(r"{(\w+)}", entry["de"])
-        ), key
+        # a text with plural forms is checked form by form (one, other)
+        en, de = (v if isinstance(v, dict) else {"other": v} for v in (entry["en"], entry["de"]))
+        assert en.keys() == de.keys(), key
+        for form in en:
+            assert en[form].strip() and de[form].strip(), key
+            names = [set(re.findall(r"{(\w+)}", text[form])) for text in (en, de)]
+            assert names[0] == names[1], key
 
 
 def test_every_text_key_the_dashboard_uses_exists() -> None:

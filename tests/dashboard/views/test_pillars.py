@@ -38,7 +38,8 @@ def test_values_are_shown_in_their_units_and_sources_by_name(make_app) -> None:
     row = [m.key for m in score.pillars["people"].metrics].index("days_active")
     assert people["Wert"].iloc[row] == f"{fmt_number(days.value, 'de', 0)} Tage"
     views = [m.key for m in score.pillars["people"].metrics].index("profile_views")
-    assert people["Wert"].iloc[views] == t("score.missing_input", "de")
+    # No number entered: the same note as `ssi score` shows (scoring.present)
+    assert people["Wert"].iloc[views] == "– (nicht im Export; kann von Hand eingetragen werden)"
 
 
 def test_profile_views_entered_by_hand_raise_the_people_pillar(make_app) -> None:

@@ -193,7 +193,8 @@ def test_every_help_and_description_in_the_cli_is_a_catalogue_lookup():
 
     # the scan must see the router and every command module, or it proves nothing
     assert {f for f, _, _ in keywords} >= {
-        "__init__.py", "inspect_cmd.py", "score_cmd.py", "whatif_cmd.py", "store_cmd.py",
+        "__init__.py", "inspect_cmd.py", "score_cmd.py", "whatif_cmd.py", "calibrate_cmd.py",
+        "store_cmd.py", "args.py",
     }  # fmt: skip
     assert [(f, line) for f, line, value in keywords if not isinstance(value, ast.Call)] == []
 
@@ -206,3 +207,47 @@ def test_no_help_text_is_pinned_to_english():
     ]
 
     assert pinned == []
+
+
+# -- a command module that cannot be imported -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_command_module_that_fails_to_import_is_exit_1_naming_it(monkeypatch, capsys, lang):
+    broken = "scoring.cli.no_such_cmd"
+    monkeypatch.setattr(scoring.cli, "COMMAND_MODULES", (*scoring.cli.COMMAND_MODULES, broken))
+    monkeypatch.delenv("SSI_DEBUG", raising=False)
+
+    code = main(["--lang", lang, "score", "--help"])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1
+    assert broken in err
+    assert {"en": "could not be loaded", "de": "konnte nicht geladen werden"}[lang] in err
+    assert "ModuleNotFoundError" in err
+
+
+def test_an_import_error_inside_a_command_module_is_not_a_missing_command(
+    tmp_path, monkeypatch, capsys
+):
+    # The module exists but one of its own imports fails: the old router hid such a
+    # command when the missing name was the module itself, and crashed otherwise.
+    (tmp_path / "half_cmd.py").write_text("import a_library_that_is_not_installed\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(scoring.cli, "COMMAND_MODULES", ("half_cmd",))
+
+    code = main(["--help"])
+
+    assert code == 1
+    assert capsys.readouterr().err.startswith("The command module half_cmd could not be loaded")
+
+
+def test_version_prints_the_package_version(capsys):
+    from scoring import __version__
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"ssi {__version__}\n"

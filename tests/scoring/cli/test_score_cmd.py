@@ -194,6 +194,13 @@ def test_bad_input_in_german(export, capsys):
     )
 
 
+def test_values_carry_their_unit_as_on_the_dashboard(export, capsys):
+    lines = run_main(capsys, "score", export, "--lang", "de")[1].splitlines()
+    days = next(line for line in lines if line.strip().startswith("Aktive Tage"))
+    # 1 active day of a 90-day target: value and target in days, as on the Pillars page
+    assert days.split()[2:6] == ["1", "Tag", "90", "Tage"]
+
+
 def test_empty_values_are_explained_below_the_table():
     data = make_export(
         export_date=date(2026, 10, 15),
@@ -201,6 +208,7 @@ def test_empty_values_are_explained_below_the_table():
     )
     lines = score_text(score_as_of(data), "en").splitlines()
     accepted = next(line for line in lines if line.strip().startswith("Accepted invitations"))
+    # the value cell as the dashboard's Pillars table shows it (scoring.present)
     assert accepted.split()[2:5] == ["–", "(no", "value)"]
     assert (
         "Accepted invitations: You sent no connection request in the window, so there is "

@@ -10,13 +10,14 @@ from __future__ import annotations
 import pytest
 from builders import make_export
 
-from scoring.cli.score_cmd import metric_value_text, score_text
+from scoring.cli.score_cmd import score_text
 from scoring.i18n import catalogue
 from scoring.model import ManualInputs, load_config, score_as_of
 from scoring.model.config import validate_config
 from scoring.model.metrics import METRIC_SPECS
 from scoring.model.notes import explanation, manual_only_points, manual_only_text, status_text
 from scoring.model.payload import score_payload
+from scoring.present import metric_shown_value
 
 COMMENTS = {"at": ["2026-10-01 10:00:00"]}
 
@@ -28,8 +29,8 @@ def test_a_complete_export_without_the_file_scores_zero_none_in_the_export(key):
     assert metric.status == "none_in_export"
     assert status_text(metric, "en") == "none in the export"
     assert status_text(metric, "de") == "keine im Export"
-    assert metric_value_text(metric, "en") == "0 none in the export"
-    assert metric_value_text(metric, "de") == "0 keine im Export"
+    assert metric_shown_value(metric, "en") == "0 none in the export"
+    assert metric_shown_value(metric, "de") == "0 keine im Export"
 
 
 @pytest.mark.parametrize("key", ["articles", "recommendations"])
@@ -37,8 +38,8 @@ def test_a_basic_archive_lacking_the_file_shows_it_missing(key):
     metric = score_as_of(make_export(archive_kind="basic", comments=COMMENTS)).metric(key)
     assert (metric.value, metric.points, metric.missing_input) == (None, 0.0, True)
     assert metric.status == "missing_file"
-    assert metric_value_text(metric, "en") == "– (file not in this archive)"
-    assert metric_value_text(metric, "de") == "– (Datei nicht in diesem Archiv)"
+    assert metric_shown_value(metric, "en") == "– (file not in this archive)"
+    assert metric_shown_value(metric, "de") == "– (Datei nicht in diesem Archiv)"
 
 
 def test_a_complete_export_with_an_article_file_measures_it():
