@@ -1,6 +1,8 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    installs everything and opens the dashboard on the bundled sample data
-#   make test   installs everything (Chromium included) and runs the whole test suite
+#   make test   installs everything (Chromium included) and runs the whole test suite,
+#               with the coverage of scoring/ and dashboard/ summarised at the end
+#   make test-fast  the quick loop while working: every test not marked slow
 # Everything lives in .venv; versions are pinned in requirements.lock.
 
 PYTHON ?= python3
@@ -9,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test install browser postgres lint format bench samples docs lock clean fuzz
+.PHONY: run test test-fast install browser postgres lint format bench samples docs lock clean fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +44,12 @@ run: $(STAMP)
 test: $(STAMP) browser postgres
 	$(BIN)/ruff check scoring dashboard tests perf
 	$(BIN)/ruff format --check scoring dashboard tests perf
-	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider --cov --cov-report=term
+
+# Tests slower than a few seconds carry @pytest.mark.slow (browser, build, property and
+# end-to-end CLI tests and the like); the rest run in a few minutes.
+test-fast: $(STAMP) postgres
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check scoring dashboard tests perf
@@ -54,12 +61,12 @@ format: $(STAMP)
 bench: $(STAMP) browser
 	$(BIN)/python -m perf.profile && $(BIN)/python -m perf
 
-# Hypothesis on every reader with thousands of examples each (CI runs 200);
+# Hypothesis on every reader and the command line, thousands of examples each (CI runs 200);
 # prints how many examples ran. FUZZ_EXAMPLES=… to change the number.
 FUZZ_EXAMPLES ?= 3000
 fuzz: $(STAMP)
 	SSI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q -s -m fuzz \
-		tests/scoring/ingest/bad_inputs
+		tests/scoring/ingest/bad_inputs tests/scoring/cli/test_parse_fuzz.py
 
 samples: $(STAMP)
 	$(BIN)/python -m scoring.samples sample_data
@@ -75,4 +82,4 @@ lock:
 	/tmp/ssi-lock/bin/pip freeze --exclude-editable | grep -v '^ssi-dashboard' > requirements.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .coverage .coverage.*

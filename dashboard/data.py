@@ -12,7 +12,7 @@ as their JSON.
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import CurrentExport, Upload
+from scoring import timeline as store_timeline
 from scoring.advice.decay import decay
 from scoring.advice.tips import Tip, ranked_tips
 from scoring.advice.whatif import simulate
@@ -29,7 +30,6 @@ from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model import change as store_timeline
 from scoring.model.config import load_config
 from scoring.model.history import first_activity
 from scoring.official import OfficialReading
@@ -154,7 +154,7 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
 def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) -> pd.DataFrame:
     """The weekly history with each week's change since the week before, by the store's rules.
 
-    ``scoring.model.change.history_changes`` over :func:`history`: ``as_of``, the
+    ``scoring.timeline.history_changes`` over :func:`history`: ``as_of``, the
     scores, ``previous_as_of`` and ``delta_<column>``.
     """
     return store_timeline.history_changes(history(export, "W", manual), _store_settings().timeline)
@@ -251,7 +251,7 @@ def _store_settings() -> StoreSettings:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str | None) -> Store:
-    return Store(url)
+    return Store(url, now=lambda: datetime.now(UTC))
 
 
 def store() -> Store:

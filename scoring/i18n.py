@@ -18,11 +18,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal
+if TYPE_CHECKING:
+    from babel import Locale
 
 Lang = Literal["en", "de"]
 LANGS: tuple[Lang, ...] = ("en", "de")
@@ -88,6 +87,9 @@ def normalize_lang(lang: str | None) -> Lang:
 
 @cache
 def _locale(lang: Lang) -> Locale:
+    # Babel is loaded at the first number or date, not for `ssi --help` (issue 12).
+    from babel import Locale  # noqa: PLC0415
+
     return Locale.parse(lang)
 
 
@@ -96,7 +98,7 @@ def plural_form(count: float, lang: str | None = "en") -> str:
     return _locale(normalize_lang(lang)).plural_form(abs(count))
 
 
-def t(key: str, lang: str | None = "en", /, **params: Any) -> str:
+def t(key: str, lang: str | None = "en", /, **params: object) -> str:
     """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled in.
 
     A text with plural forms picks the form for the number ``count`` (the general
@@ -121,7 +123,7 @@ def t(key: str, lang: str | None = "en", /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
-def tn(key: str, count: float, lang: str | None = "en", /, **params: Any) -> str:
+def tn(key: str, count: float, lang: str | None = "en", /, **params: object) -> str:
     """:func:`t` for a text with plural forms: ``tn("inspect.files", 1, "en")`` → ``1 file``."""
     return t(key, lang, count=count, **params)
 
@@ -136,6 +138,8 @@ def fmt_number(value: float | int | None, lang: str | None = "en", decimals: int
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     exact = Decimal(value) if isinstance(value, int) else Decimal(float(value))
+    from babel.numbers import format_decimal  # noqa: PLC0415  lazy, as in _locale
+
     return format_decimal(exact, format=pattern, locale=_locale(normalize_lang(lang)))
 
 
@@ -154,4 +158,6 @@ def fmt_date(value: date | datetime | None, lang: str | None = "en", long: bool 
     if isinstance(value, datetime):
         value = value.date()
     lang = normalize_lang(lang)
+    from babel.dates import format_date  # noqa: PLC0415  lazy, as in _locale
+
     return format_date(value, _DATE_PATTERNS[lang, long], locale=_locale(lang))

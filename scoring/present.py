@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scoring.i18n import catalogue, fmt_number, t
-from scoring.model.notes import status_text
 
 if TYPE_CHECKING:
     from scoring.results import MetricScore
@@ -44,6 +43,8 @@ def metric_shown_value(metric: MetricScore, lang: str) -> str:
     ``0 none in the export`` says that a zero is the export's, ``– (file not in this
     archive)`` why there is no value at all.
     """
+    from scoring.model.notes import status_text  # noqa: PLC0415  lazy: scoring.model loads pandas
+
     note = status_text(metric, lang)
     if metric.value is None:
         return f"– {note or t('score.no_value', lang)}"

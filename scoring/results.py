@@ -12,10 +12,9 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PILLARS: tuple[str, ...] = ("brand", "people", "insights", "relationships")
-#: The scores of one estimate as they are stored, printed and compared: the total, then the pillars.
-SCORE_FIELDS: tuple[str, ...] = ("total", *PILLARS)
-PILLAR_MAX = 25.0
+from scoring.fields import PILLAR_MAX, PILLARS, SCORE_FIELDS
+
+__all__ = ["PILLARS", "PILLAR_MAX", "SCORE_FIELDS", "MetricScore", "PillarScore", "Score"]
 
 
 class MetricScore(BaseModel):

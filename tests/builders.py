@@ -10,7 +10,7 @@ otherwise.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from scoring.export import ExportData, export_from_rows
@@ -18,6 +18,13 @@ from scoring.results import PILLAR_MAX, PILLARS, Score
 
 #: The export date of every hand-built export unless a test gives another.
 EXPORT_DATE = date(2026, 10, 15)
+#: When a test's store stamps imports, readings and new members (UTC, the day after).
+IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
+
+
+def fixed_now() -> datetime:
+    """The clock tests give ``Store(now=...)``: always :data:`IMPORTED_AT`."""
+    return IMPORTED_AT
 
 
 def make_export(*, export_date: date = EXPORT_DATE, **given: Any) -> ExportData:

@@ -17,7 +17,7 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any, NoReturn
 
@@ -56,11 +56,18 @@ class CommandModuleError(Exception):
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter with the ``usage:`` prefix in the help language."""
 
-    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **kwargs: Any) -> None:
+    # argparse passes these on untyped: Any is what its own signatures take.
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **kwargs: Any) -> None:  # noqa: ANN401, RUF100
         super().__init__(prog, **kwargs)
         self._usage_prefix = usage_prefix
 
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
 
 
@@ -71,7 +78,7 @@ class Parser(argparse.ArgumentParser):
     module only has to pass catalogue texts for its own options.
     """
 
-    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:  # noqa: ANN401, RUF100
         kwargs.setdefault(
             "formatter_class", partial(HelpFormatter, usage_prefix=t("cli.usage", lang))
         )
@@ -84,7 +91,7 @@ class Parser(argparse.ArgumentParser):
             if isinstance(action, argparse._HelpAction):
                 action.help = t("cli.arg.help", lang)
 
-    def add_subparsers(self, **kwargs: Any) -> Any:
+    def add_subparsers(self, **kwargs: Any) -> Any:  # noqa: ANN401, RUF100
         kwargs.setdefault("parser_class", partial(Parser, lang=self.lang))
         return super().add_subparsers(**kwargs)
 
@@ -142,7 +149,13 @@ def argv_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> 
 
 
 def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
-    """The ``ssi`` parser with every sub-command, its help texts in ``lang``."""
+    """The ``ssi`` parser with every sub-command, its help texts in ``lang``.
+
+    Building it imports each command module but none of the library behind it:
+    a module imports pandas, the model or the reader inside the function that runs
+    the command, so that ``ssi --help``, ``ssi --version`` and a usage error start
+    in a fraction of a second (issue 12; tests/scoring/cli/test_startup.py).
+    """
     parser = Parser(prog="ssi", description=t("cli.description", lang), lang=lang)
     parser.add_argument("--lang", choices=LANGS, help=t("cli.arg.lang", lang))
     parser.add_argument(
@@ -160,21 +173,33 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> argparse.Namespace:
+    """The parsed command line ``argv``: the command's ``func`` and options, ``lang`` resolved.
+
+    A usage error prints one line on standard error and raises ``SystemExit(2)``;
+    ``--help`` and ``--version`` print on standard output and raise ``SystemExit(0)``.
+    Raises :class:`CommandModuleError` when a command module cannot be imported.
+    """
+    lang = argv_lang(argv, environ)
+    args = build_parser(lang).parse_args(list(argv))
+    # A sub-command's own --lang (None when not given) replaces the one before the
+    # command name, so the language is resolved again from the whole command line.
+    args.lang = normalize_lang(getattr(args, "lang", None) or lang)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``ssi`` command line ``argv`` (default: ``sys.argv[1:]``); the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = argv_lang(args_list)
     try:
-        parser = build_parser(lang)
+        args = parse(args_list)
     except CommandModuleError as exc:
         if os.environ.get("SSI_DEBUG") == "1":
             raise
         print_error(exc.message(lang))
         return 1
-    args = parser.parse_args(args_list)
-    # A sub-command's own --lang (None when not given) replaces the one before the
-    # command name, so the language is resolved again from the whole command line.
-    args.lang = lang = normalize_lang(getattr(args, "lang", None) or lang)
+    lang = args.lang
     try:
         return int(args.func(args) or 0)
     except SSIError as exc:

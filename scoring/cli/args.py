@@ -174,7 +174,7 @@ def parse_database_url(text: str | None, environ: Mapping[str, str] | None = Non
 
 def manual_inputs(args: argparse.Namespace) -> ManualInputs | None:
     """The hand-entered inputs given on the command line, or None when there are none."""
-    from scoring.model import ManualInputs
+    from scoring.model import ManualInputs  # noqa: PLC0415  lazy: scoring.model loads pandas
 
     views = parse_count(args.profile_views, "--profile-views")
     leads = parse_count(args.saved_leads, "--saved-leads")

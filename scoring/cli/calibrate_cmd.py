@@ -11,22 +11,21 @@ import argparse
 import math
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
 from scoring.cli.models_cmd import models_folder
 from scoring.cli.output import format_table, print_json, print_text
 from scoring.errors import InputError
+from scoring.fields import PILLARS
 from scoring.i18n import Lang, fmt_number, t
-from scoring.ingest import read_export
-from scoring.model import load_config, score_as_of
-from scoring.model.calibrate import Calibration, calibrate
-from scoring.model.saved import checked_name, save_model, uncertainty_text
-from scoring.official import OfficialReading, parse_official
-from scoring.results import PILLARS
+
+if TYPE_CHECKING:
+    from scoring.model.calibrate import Calibration
+    from scoring.official import OfficialReading
 
 
-def register(subparsers: Any, lang: Lang) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     """Add the ``calibrate`` sub-command to the ``ssi`` parser."""
     cal = subparsers.add_parser(
         "calibrate", help=t("calibrate.help", lang), description=t("calibrate.help", lang)
@@ -45,6 +44,8 @@ def register(subparsers: Any, lang: Lang) -> None:
 
 def parse_reading(spec: str) -> OfficialReading:
     """``YYYY-MM-DD=FILE`` → the official reading pasted into FILE, dated that day."""
+    from scoring.official import parse_official  # noqa: PLC0415  lazy: loads pandas
+
     day, sep, path = spec.partition("=")
     if not sep or not path.strip():
         raise InputError("error.guide.reading", value=spec)
@@ -127,6 +128,12 @@ def _pillar_keys(result: Calibration, pillar: str) -> list[str]:
 
 def run_calibrate(args: argparse.Namespace) -> int:
     """Fit the weights to the official readings given and print the result; 0 on success."""
+    # The library is imported when the command runs (see build_parser in scoring.cli).
+    from scoring.ingest import read_export  # noqa: PLC0415
+    from scoring.model import load_config, score_as_of  # noqa: PLC0415
+    from scoring.model.calibrate import calibrate  # noqa: PLC0415
+    from scoring.model.saved import checked_name, save_model, uncertainty_text  # noqa: PLC0415
+
     if len(args.reading) < 1:
         raise InputError("error.guide.no_readings")
     readings = [parse_reading(spec) for spec in args.reading]

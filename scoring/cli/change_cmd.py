@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
 from scoring.cli.output import print_json, print_text
+from scoring.fields import PILLARS
 from scoring.i18n import Lang, fmt_signed, t
-from scoring.ingest import read_export
-from scoring.model.attribution import ScoreChange, change_payload, explain_change
-from scoring.model.history import checked_as_of
-from scoring.results import PILLARS
+
+if TYPE_CHECKING:
+    from scoring.model.attribution import ScoreChange
 
 
 def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
@@ -35,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 def run_change(args: argparse.Namespace) -> int:
     """Explain the score change of the export named by ``args.paths``; 0 on success."""
+    # The library is imported when the command runs (see build_parser in scoring.cli).
+    from scoring.ingest import read_export  # noqa: PLC0415
+    from scoring.model.attribution import change_payload, explain_change  # noqa: PLC0415
+    from scoring.model.history import checked_as_of  # noqa: PLC0415
+
     lang = args.lang
     since = parse_date(args.since, "--since")
     as_of = parse_date(args.as_of, "--as-of")

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoring.cli.output import format_table, json_text, one_line, print_text
-from scoring.export import ACTIVITY_KINDS, KINDS, ExportData
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, t
-from scoring.ingest import read_export
+
+if TYPE_CHECKING:
+    from scoring.export import ExportData
 
 
-def register(subparsers: Any, lang: Lang) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     """Add the ``inspect`` sub-command to the ``ssi`` parser."""
     parser = subparsers.add_parser(
         "inspect", help=t("inspect.help", lang), description=t("inspect.help", lang)
@@ -33,6 +34,8 @@ def register(subparsers: Any, lang: Lang) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the export named by ``args.paths`` and print what was found; 0 on success."""
+    from scoring.ingest import read_export  # noqa: PLC0415  lazy: pandas only when run
+
     data = read_export(args.paths, today=date.today())
     if args.as_json:
         print_text(json_text(inspect_json(data, args.lang)))
@@ -72,6 +75,8 @@ def notice(data: ExportData, lang: str = "en") -> str | None:
     activity kinds; not for a generic activity CSV alone, which is no LinkedIn
     export at all.
     """
+    from scoring.export import ACTIVITY_KINDS, KINDS  # noqa: PLC0415  lazy: loads pandas
+
     if not any(source.kind in KINDS for source in data.sources):
         return None
     if data.archive_kind == "basic":

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from scoring.cli.output import print_json, print_line, print_text
 from scoring.i18n import LANGS, Lang, t
-from scoring.model import load_config
-from scoring.model.saved import fit_summary, list_models, models_dir, remove_model
 
 
 def models_folder() -> Path:
@@ -24,7 +22,8 @@ def models_folder() -> Path:
     The store's paths module is imported here, not at the top, so that commands
     which never touch saved models do not load the database layer.
     """
-    from scoring.store.paths import data_dir
+    from scoring.model.saved import models_dir  # noqa: PLC0415  lazy: loads pandas
+    from scoring.store.paths import data_dir  # noqa: PLC0415  lazy: the database layer
 
     return models_dir(data_dir())
 
@@ -44,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
 
 def run_models(args: argparse.Namespace) -> int:
     """List the saved models, or remove the one named by ``--remove``; 0 on success."""
+    from scoring.model import load_config  # noqa: PLC0415  lazy: pandas only when run
+    from scoring.model.saved import fit_summary, list_models, remove_model  # noqa: PLC0415
+
     lang = args.lang
     folder = models_folder()
     if args.remove is not None:

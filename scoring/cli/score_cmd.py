@@ -10,13 +10,10 @@ first activity to the export date. Both are thin skins over :mod:`scoring.model`
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from scoring.advice.tips import Tip, ranked_tips, tips_payload
 from scoring.bands import band
 from scoring.cli.args import (
     add_export_arguments,
@@ -30,23 +27,23 @@ from scoring.cli.args import (
 )
 from scoring.cli.models_cmd import models_folder
 from scoring.cli.output import format_table, one_line, print_json, print_text
-from scoring.compare import GroupComparison, Percentiles, compare, percentiles_payload
 from scoring.errors import InputError
+from scoring.fields import PILLARS, SCORE_FIELDS
 from scoring.i18n import Lang, fmt_date, fmt_number, t
-from scoring.ingest import read_export
-from scoring.model import score_as_of, score_history
-from scoring.model.attribution import change_payload, explain_change
-from scoring.model.config import ModelConfig, load_config
-from scoring.model.history import checked_as_of
-from scoring.model.metrics import METRIC_SPECS
-from scoring.model.payload import history_payload, score_payload
-from scoring.model.saved import SavedModel, default_payload, resolve_model
-from scoring.official import OfficialReading, parse_official
 from scoring.present import metric_shown_value, metric_value_text, score_label
-from scoring.results import PILLARS, SCORE_FIELDS, Score
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scoring.advice.tips import Tip
+    from scoring.compare import GroupComparison, Percentiles
+    from scoring.model.config import ModelConfig
+    from scoring.model.saved import SavedModel
+    from scoring.official import OfficialReading
+    from scoring.results import Score
 
 
-def register(subparsers: Any, lang: Lang) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: Lang) -> None:
     """Add the ``score`` and ``history`` sub-commands to the ``ssi`` parser."""
     score = subparsers.add_parser(
         "score", help=t("score.help", lang), description=t("score.help", lang)
@@ -77,6 +74,16 @@ def register(subparsers: Any, lang: Lang) -> None:
 
 def run_score(args: argparse.Namespace) -> int:
     """Score the export named by ``args.paths`` and print it; 0 on success."""
+    # The library is imported when the command runs (see build_parser in scoring.cli).
+    from scoring.advice.tips import ranked_tips, tips_payload  # noqa: PLC0415
+    from scoring.compare import compare, percentiles_payload  # noqa: PLC0415
+    from scoring.ingest import read_export  # noqa: PLC0415
+    from scoring.model import score_as_of  # noqa: PLC0415
+    from scoring.model.attribution import change_payload, explain_change  # noqa: PLC0415
+    from scoring.model.history import checked_as_of  # noqa: PLC0415
+    from scoring.model.payload import score_payload  # noqa: PLC0415
+    from scoring.model.saved import default_payload  # noqa: PLC0415
+
     lang = args.lang
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
@@ -120,6 +127,9 @@ def run_score(args: argparse.Namespace) -> int:
 
 def chosen_model(name: str | None) -> tuple[ModelConfig, SavedModel | None]:
     """The model ``--model NAME`` names: a saved one, or the bundled one without a name."""
+    from scoring.model.config import load_config  # noqa: PLC0415  lazy: loads pandas
+    from scoring.model.saved import resolve_model  # noqa: PLC0415  lazy: loads pandas
+
     if name is None:
         return load_config(), None
     return resolve_model(models_folder(), name)
@@ -133,9 +143,9 @@ def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame
     """
     if not args.team:
         return None
-    from scoring.store import Store
+    from scoring.store import Store  # noqa: PLC0415  lazy: SQLAlchemy only for --team
 
-    with Store(database) as store:
+    with Store(database, now=lambda: datetime.now(UTC)) as store:
         return store.cohort(exclude=args.member)
 
 
@@ -143,6 +153,8 @@ def _official_reading(path: str | None) -> OfficialReading | None:
     """The official SSI reading pasted into the text file ``path``, if one was given."""
     if path is None:
         return None
+    from scoring.official import parse_official  # noqa: PLC0415  lazy: loads pandas
+
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -152,6 +164,10 @@ def _official_reading(path: str | None) -> OfficialReading | None:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print the score history of the export named by ``args.paths``; 0 on success."""
+    from scoring.ingest import read_export  # noqa: PLC0415  lazy: pandas only when run
+    from scoring.model import score_history  # noqa: PLC0415  lazy: pandas only when run
+    from scoring.model.payload import history_payload  # noqa: PLC0415  lazy: loads pandas
+
     lang = args.lang
     window = parse_window(args.window_days)
     freq = parse_freq(str(args.freq))
@@ -178,6 +194,8 @@ def score_text(score: Score, lang: str = "en", *, export_date: date | None = Non
     ``export_date``, a score as of a later date says that the export knows nothing
     after it (the activity only leaves the window).
     """
+    from scoring.model.metrics import METRIC_SPECS  # noqa: PLC0415  lazy: loads numpy
+
     rows = [[t(f"score.heading.{c}", lang) for c in ("metric", "value", "target", "points")]]
     for key in PILLARS:
         pillar = score.pillars[key]
@@ -254,6 +272,8 @@ def guidance_text(score: Score, percentiles: Percentiles, tips: list[Tip], lang:
 
 def history_text(history: pd.DataFrame, lang: str = "en") -> str:
     """The human history: one aligned row per date with the total and the four pillars."""
+    from scoring.model.payload import history_payload  # noqa: PLC0415  lazy: loads pandas
+
     header = [t("score.heading.date", lang), *(score_label(c, lang) for c in SCORE_FIELDS)]
     rows = [
         [fmt_date(date.fromisoformat(record["as_of"]), lang)]

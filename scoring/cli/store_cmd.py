@@ -13,22 +13,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scoring.cli.args import checked_date, parse_database_url
 from scoring.cli.output import format_table, one_line, print_json, print_line, print_text
 from scoring.errors import InputError
+from scoring.fields import PILLARS, SCORE_FIELDS
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, fmt_signed, t
 from scoring.present import score_label
-from scoring.results import PILLARS, SCORE_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from scoring.model.change import Change, TeamAverage
     from scoring.store import Store
+    from scoring.timeline import Change, TeamAverage
 
 YES = ("y", "yes", "j", "ja")
 
@@ -117,9 +117,9 @@ def _option_help(option: str, lang: Lang) -> str:
 def run_import(args: argparse.Namespace) -> int:
     """``ssi import``: read, score and store each export given (scoring only what is new)."""
     # Imported when the command runs: `ssi score` neither needs nor loads a database.
-    from scoring.ingest import read_export
-    from scoring.model import score_as_of, score_history
-    from scoring.store import export_hash
+    from scoring.ingest import read_export  # noqa: PLC0415
+    from scoring.model import score_as_of, score_history  # noqa: PLC0415
+    from scoring.store import export_hash  # noqa: PLC0415
 
     lang = args.lang
     results = []
@@ -239,7 +239,7 @@ def run_team(args: argparse.Namespace) -> int:
 
 def run_official_add(args: argparse.Namespace) -> int:
     """``ssi official add``: store one reading of LinkedIn's SSI page."""
-    from scoring.official import manual_reading, parse_official
+    from scoring.official import manual_reading, parse_official  # noqa: PLC0415  lazy: pandas
 
     lang = args.lang
     parse_database_url(args.db)  # a typing error in the URL stops before any file is read
@@ -262,7 +262,7 @@ def run_official_add(args: argparse.Namespace) -> int:
         reading = manual_reading(typed, as_of=as_of)
     else:
         raise InputError("error.store.official_total")
-    from scoring.store.records import OfficialEntry
+    from scoring.store.records import OfficialEntry  # noqa: PLC0415  lazy: SQLAlchemy
 
     entry = OfficialEntry.of(reading, as_of)
     with open_store(args) as store:
@@ -306,9 +306,9 @@ def run_forget(args: argparse.Namespace) -> int:
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
-    from scoring.store import Store
+    from scoring.store import Store  # noqa: PLC0415  lazy: SQLAlchemy only when run
 
-    return Store(parse_database_url(args.db))
+    return Store(parse_database_url(args.db), now=lambda: datetime.now(UTC))
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:
@@ -351,7 +351,7 @@ def signed(value: float | None, lang: str = "en") -> str:
     return fmt_signed(None if missing else float(value), lang)
 
 
-def _change_line(change: Any, lang: str) -> str:
+def _change_line(change: Change, lang: str) -> str:
     return t(
         "store.snapshots.latest",
         lang,

@@ -30,7 +30,8 @@ from scoring.ingest.archive import settings
 from scoring.ingest.errors import MalformedCsvError, NotTextError, UnexpectedColumnsError
 from scoring.ingest.names import fold
 
-_HEAD_CHARS = 64 * 1024
+#: How much of a file's start the checks for binary data and stand-in files look at.
+HEAD_CHARS = 64 * 1024
 _REPLACEMENT = "\ufffd"
 _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 # A comment ending in a backslash: `\"` closes the field when a new row follows.
@@ -43,16 +44,60 @@ _NOTHING_FOUND = re.compile(r"^\W*no\b[\w\s]*\bfound\W*$", re.IGNORECASE)
 _SENTINEL = "\x1fend-of-file"
 _STRING_TYPES = {pa.string(): pd.StringDtype("pyarrow")}
 _VISIBLE = re.compile(r"\S")
+# An ASCII byte that is no whitespace (str.isspace also counts \x1c-\x1f as space).
+_ASCII_VISIBLE = re.compile(rb"[^\t\n\x0b\x0c\r\x1c-\x1f \x80-\xff]")
 
 
-@dataclass(frozen=True)
 class Decoded:
-    """A file's text and the encoding it was read with."""
+    """A file's text and the encoding it was read with.
 
-    text: str
-    encoding: str  # utf-8, utf-8-sig, utf-16-le, utf-16-be, cp1252
-    utf8: bytes | None = None  # the UTF-8 bytes of ``text`` when the file had them
-    replaced: int = 0  # bytes no encoding could read (and NULs), shown as U+FFFD
+    A clean UTF-8 file is checked without being decoded: its text becomes a
+    Python string only when something asks for all of it (a 60 MB messages.csv
+    would take twice its size as a string, and the parser reads the bytes).
+    """
+
+    __slots__ = ("_text", "encoding", "replaced", "utf8")
+
+    def __init__(
+        self,
+        text: str | None,
+        encoding: str,
+        utf8: bytes | memoryview | None = None,
+        replaced: int = 0,
+    ) -> None:
+        if text is None and utf8 is None:
+            raise ValueError("Decoded needs the text or its UTF-8 bytes")
+        self._text = text
+        self.encoding = encoding  # utf-8, utf-8-sig, utf-16-le, utf-16-be, cp1252
+        self.utf8 = utf8  # the UTF-8 bytes of ``text`` when the file had them
+        self.replaced = replaced  # bytes no encoding could read (and NULs), shown as U+FFFD
+
+    @property
+    def text(self) -> str:
+        """The whole text (decoded on first use)."""
+        if self._text is None:
+            self._text = str(self.utf8, "utf-8")
+        return self._text
+
+    def head(self, chars: int) -> str:
+        """The first ``chars`` characters, without decoding the rest."""
+        if self._text is not None:
+            return self._text[:chars]
+        start = memoryview(self.utf8)[: 4 * chars]  # at most 4 bytes per character
+        return codecs.getincrementaldecoder("utf-8")().decode(start)[:chars]
+
+    def byte_offset(self, chars: int) -> int:
+        """Where character ``chars`` starts in the UTF-8 bytes."""
+        return len(self.head(chars).encode("utf-8"))
+
+    def blank_from(self, chars: int) -> bool:
+        """True when everything from character ``chars`` on is whitespace."""
+        if self._text is not None:
+            return is_blank(self._text[chars:])
+        rest = memoryview(self.utf8)[self.byte_offset(chars) :]
+        if _ASCII_VISIBLE.search(rest) is not None:
+            return False
+        return is_blank(str(rest, "utf-8"))  # only spaces and non-ASCII: look closer
 
 
 @dataclass(frozen=True)
@@ -87,25 +132,45 @@ def decode_text(data: bytes, file: str) -> Decoded:
     )
     for bom, encoding in boms:
         if data.startswith(bom):
-            body = data[len(bom) :]
-            decoded = _checked(_decode(body, encoding.removesuffix("-sig"), file), encoding, file)
-            return Decoded(decoded.text, encoding, body if encoding == "utf-8-sig" else None)
+            body = memoryview(data)[len(bom) :]
+            if encoding == "utf-8-sig":
+                if not _valid_utf8(body):
+                    raise NotTextError(file=file)
+                decoded = Decoded(None, encoding, body)
+                _check_sample(decoded.head(HEAD_CHARS), file)
+                return decoded
+            text = _decode(body, encoding, file)
+            _check_sample(text, file)
+            return Decoded(text, encoding)
     head = data[:4096]
     if head.count(0) > max(2, len(head) // 100):
         encoding = _bomless_utf16(head)
         if encoding is None:
             raise NotTextError(file=file)
-        return _checked(_decode(data, encoding, file), encoding, file)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+        text = _decode(data, encoding, file)
+        _check_sample(text, file)
+        return Decoded(text, encoding)
+    if not _valid_utf8(data):
         return _flawed(data, file)
-    nuls = text.count("\x00") if b"\x00" in data else 0
-    if nuls:
+    if b"\x00" in data:
         # The parser must not meet a NUL; the UTF-8 bytes no longer match the text.
-        text = text.replace("\x00", _REPLACEMENT)
-        return Decoded(_checked(text, "utf-8", file).text, "utf-8", None, nuls)
-    return Decoded(_checked(text, "utf-8", file).text, "utf-8", data)
+        nuls = data.count(b"\x00")
+        text = data.decode("utf-8").replace("\x00", _REPLACEMENT)
+        _check_sample(text, file)
+        return Decoded(text, "utf-8", None, nuls)
+    decoded = Decoded(None, "utf-8", data)
+    _check_sample(decoded.head(HEAD_CHARS), file)
+    return decoded
+
+
+def _valid_utf8(data: bytes | memoryview) -> bool:
+    """True for valid UTF-8, checked in place (no Python string is built)."""
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data)).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _flawed(data: bytes, file: str) -> Decoded:
@@ -120,12 +185,13 @@ def _flawed(data: bytes, file: str) -> Decoded:
         text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
     text = text.replace("\x00", _REPLACEMENT)
     replaced = text.count(_REPLACEMENT)
-    return Decoded(_checked(text, encoding, file).text, encoding, None, replaced)
+    _check_sample(text, file)
+    return Decoded(text, encoding, None, replaced)
 
 
-def _decode(data: bytes, encoding: str, file: str) -> str:
+def _decode(data: bytes | memoryview, encoding: str, file: str) -> str:
     try:
-        return data.decode(encoding)
+        return str(data, encoding)
     except UnicodeDecodeError as exc:
         raise NotTextError(file=file) from exc
 
@@ -139,11 +205,11 @@ def _bomless_utf16(head: bytes) -> str | None:
     return None
 
 
-def _checked(text: str, encoding: str, file: str) -> Decoded:
-    sample = text[:_HEAD_CHARS]
+def _check_sample(text: str, file: str) -> None:
+    """:class:`NotTextError` when the start of ``text`` is full of control characters."""
+    sample = text[:HEAD_CHARS]
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise NotTextError(file=file)
-    return Decoded(text, encoding)
 
 
 def is_blank(text: str) -> bool:
@@ -153,7 +219,7 @@ def is_blank(text: str) -> bool:
 
 def says_nothing_found(text: str) -> bool:
     """True for LinkedIn's stand-in files that hold only a line like ``No conversations found``."""
-    lines = [line for line in text[:_HEAD_CHARS].splitlines() if line.strip()]
+    lines = [line for line in text[:HEAD_CHARS].splitlines() if line.strip()]
     return len(lines) == 1 and bool(_NOTHING_FOUND.match(lines[0].strip()))
 
 
@@ -223,7 +289,7 @@ def require_columns(
 
 def first_line(text: str) -> str:
     """The first non-empty line, shortened for an error message."""
-    for line in text[:_HEAD_CHARS].splitlines():
+    for line in text[:HEAD_CHARS].splitlines():
         if line.strip():
             return _shown_header(line)
     return ""
@@ -235,7 +301,7 @@ def _shown_header(line: str) -> str:
 
 
 def read_table(
-    text: str,
+    text: str | Decoded,
     header: Header,
     lookup: Mapping[str, str],
     *,
@@ -253,22 +319,28 @@ def read_table(
     ``malformed`` — unless the header's last column is one of the
     ``free_text`` fields: then the surplus is that text's own commas, joined
     back and counted in ``recovered``. A file cut off inside a quoted field raises
-    :class:`MalformedCsvError`. ``utf8``, the bytes ``text`` was decoded from,
-    saves encoding it again for the parser.
+    :class:`MalformedCsvError`. ``text`` is the text or the :class:`Decoded`
+    file (whose bytes the parser reads without a Python string of the text);
+    ``utf8``, the bytes a ``text`` was decoded from, saves encoding it again.
     """
+    decoded = text if isinstance(text, Decoded) else Decoded(text, "utf-8", utf8)
     cells = next(csv.reader([header.line], delimiter=header.delimiter), [])
     wanted: dict[str, list[int]] = {}
     for position, cell in enumerate(cells):
         field = lookup.get(fold(cell))
         if field is not None:
             wanted.setdefault(field, []).append(position)
-    if escapechar and '\\"' in text and _TRAILING_BACKSLASH.search(text, header.offset):
+    if (
+        escapechar
+        and '\\"' in decoded.text
+        and _TRAILING_BACKSLASH.search(decoded.text, header.offset)
+    ):
         # The backslash before the closing quote is the comment's own: escape it.
-        body = _TRAILING_BACKSLASH.sub(lambda _: _ESCAPED_BACKSLASH, text[header.offset :])
-        text = text[: header.offset] + body
-        utf8 = None
+        full = decoded.text
+        body = _TRAILING_BACKSLASH.sub(lambda _: _ESCAPED_BACKSLASH, full[header.offset :])
+        decoded = Decoded(full[: header.offset] + body, decoded.encoding)
     used = sorted({p for positions in wanted.values() for p in positions} | {len(cells)})
-    body = _body(text, header, utf8)
+    body = _body(decoded, header)
     frame = _parse_arrow(body, header, len(cells), used, escapechar)
     if frame is None:
         frame = _parse(body, header, len(cells), used, file=file, escapechar=escapechar)
@@ -280,7 +352,7 @@ def read_table(
     if bad.any() and last_field in free_text:
         # The surplus is text of the last column: parse again as wide as the
         # widest line and join it back.
-        lines = pd.Series(text[header.offset :].splitlines(), dtype="string")
+        lines = pd.Series(decoded.text[header.offset :].splitlines(), dtype="string")
         width = 1 + int(lines.str.count(re.escape(header.delimiter)).max())
         wide = _parse(body, header, width, list(range(width + 1)), file=file, escapechar=escapechar)
         tail = wide.loc[bad].fillna("")
@@ -290,27 +362,60 @@ def read_table(
         joined = joined.str.rstrip(header.delimiter)
         frame.loc[bad, str(last)] = joined
         recovered, bad = int(bad.sum()), np.zeros(len(frame), dtype=bool)
-    columns = {field: _first_filled(frame, positions, bad) for field, positions in wanted.items()}
-    return Table(pd.DataFrame(columns, index=frame.index[~bad]), int(bad.sum()), recovered)
+    if bad.any():
+        frame = frame.loc[~bad]
+    columns = {field: _first_filled(frame, positions) for field, positions in wanted.items()}
+    return Table(pd.DataFrame(columns, index=frame.index, copy=False), int(bad.sum()), recovered)
 
 
-def _first_filled(frame: pd.DataFrame, positions: list[int], bad: np.ndarray) -> pd.Series:
+def _first_filled(frame: pd.DataFrame, positions: list[int]) -> pd.Series:
     """A field's cells; a field the header names twice takes the first copy that is filled."""
-    values = frame.loc[~bad, str(positions[0])]
+    values = frame[str(positions[0])]
     for position in positions[1:]:
-        values = values.mask(values == "", frame.loc[~bad, str(position)])
+        values = values.mask(values == "", frame[str(position)])
     return values
 
 
-def _body(text: str, header: Header, utf8: bytes | None) -> bytes:
-    """The UTF-8 bytes from the header line on (taken from ``utf8`` without re-encoding)."""
-    if utf8 is None:
-        return text[header.offset :].encode("utf-8")
-    return utf8[len(text[: header.offset].encode("utf-8")) :]
+def _body(decoded: Decoded, header: Header) -> memoryview:
+    """The UTF-8 bytes from the header line on (a view of the file's bytes, no copy)."""
+    if decoded.utf8 is None:
+        return memoryview(decoded.text[header.offset :].encode("utf-8"))
+    return memoryview(decoded.utf8)[decoded.byte_offset(header.offset) :]
+
+
+def _sentinel(body: memoryview, header: Header, cells: int) -> bytes:
+    """A last line of ``cells`` cells ending in the sentinel (a newline first if needed)."""
+    newline = b"" if bytes(body[-1:]) in (b"\n", b"\r") else b"\n"
+    return newline + f"{header.delimiter * (cells - 1)}{_SENTINEL}\n".encode()
+
+
+class _Joined(io.RawIOBase):
+    """The file's body and the sentinel line read as one stream, without joining them."""
+
+    def __init__(self, *parts: bytes | memoryview) -> None:
+        super().__init__()
+        self._parts = [memoryview(part).cast("B") for part in parts]
+        self._part = 0
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        target = memoryview(buffer).cast("B")
+        while self._part < len(self._parts):
+            part = self._parts[self._part]
+            count = min(len(target), len(part) - self._at)
+            if count > 0:
+                target[:count] = part[self._at : self._at + count]
+                self._at += count
+                return count
+            self._part, self._at = self._part + 1, 0
+        return 0
 
 
 def _parse_arrow(
-    body: bytes, header: Header, width: int, usecols: list[int], escapechar: str | None
+    body: memoryview, header: Header, width: int, usecols: list[int], escapechar: str | None
 ) -> pd.DataFrame | None:
     """The rows as :func:`_parse` gives them, read by pyarrow; ``None`` when it cannot.
 
@@ -322,8 +427,7 @@ def _parse_arrow(
     names = [str(i) for i in range(width)]
     invalid: list[object] = []
     # A file cut off inside a quote would swallow this last row.
-    newline = b"" if body.endswith((b"\n", b"\r")) else b"\n"
-    sentinel = newline + f"{header.delimiter * (width - 1)}{_SENTINEL}\n".encode()
+    sentinel = _sentinel(body, header, width)
 
     def skip(row: object) -> str:
         invalid.append(row)
@@ -331,7 +435,7 @@ def _parse_arrow(
 
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(body + sentinel),
+            _Joined(body, sentinel),
             read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pa_csv.ParseOptions(
                 delimiter=header.delimiter,
@@ -352,12 +456,14 @@ def _parse_arrow(
     if invalid or not len(last) or last[-1].as_py() != _SENTINEL:
         return None
     frame = table.slice(0, len(last) - 1).to_pandas(types_mapper=_STRING_TYPES.get)
+    del table, last
+    pa.default_memory_pool().release_unused()  # the parser's scratch space, before more is built
     frame[str(width)] = pd.Series("", index=frame.index, dtype="string")
     return frame
 
 
 def _parse(
-    body: bytes,
+    body: memoryview,
     header: Header,
     width: int,
     usecols: list[int],
@@ -371,12 +477,11 @@ def _parse(
     catches them; a last sentinel line guarantees that column exists. Only the
     ``usecols`` positions are parsed.
     """
-    newline = b"" if body.endswith((b"\n", b"\r")) else b"\n"
-    sentinel = newline + f"{header.delimiter * width}{_SENTINEL}\n".encode()
+    sentinel = _sentinel(body, header, width + 1)
     names = [str(i) for i in range(width + 1)]
     try:
         frame = pd.read_csv(
-            io.BytesIO(body + sentinel),  # bytes: the C parser reads them without a copy
+            io.BytesIO(b"".join((body, sentinel))),  # bytes: the C parser reads them as they are
             encoding="utf-8",
             sep=header.delimiter,
             header=0,

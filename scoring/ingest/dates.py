@@ -9,6 +9,7 @@ sentences in Rich_Media.csv say ``(GMT)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -63,21 +64,32 @@ class ParsedDates:
     unreadable: pd.Series  # bool: the cell had text that is no known date shape
 
 
-def parse_dates(raw: pd.Series, formats: tuple[str, ...] = FORMATS) -> ParsedDates:
+def parse_dates(
+    raw: pd.Series, formats: tuple[str, ...] = FORMATS, expected: tuple[str, ...] = ()
+) -> ParsedDates:
     """Parse a column of date strings in any known shape into UTC timestamps.
 
     Empty cells and placeholders such as ``N/A`` become ``NaT`` and are flagged
     as missing; text in no known shape becomes ``NaT`` and is flagged as
     unreadable, so callers can count and report it. Dates before 1900 or after
     2200 count as unreadable (they are typos, and outside the nanosecond range).
+
+    ``expected`` are the shapes the file's generations write (its kind's
+    :data:`~scoring.ingest.kinds.DATE_FORMATS`): when one of them reads every
+    value, it is the only format tried, once over the column. No two of
+    :data:`FORMATS` read one string as different moments, so this gives what
+    trying them all gives.
     """
     text = raw.astype("string").str.strip().str.replace(_ZONE_SUFFIX, "", regex=True)
     missing = (text.isna() | text.str.lower().isin(MISSING_TOKENS)).to_numpy(dtype=bool)
     present = text[~missing]
     values = np.full(len(text), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
     if len(present):
-        codes, uniques = pd.factorize(present)
-        values[~missing] = _parse_uniques(pd.Index(uniques), formats)[codes]
+        found = _in_expected_format(present, expected)
+        if found is None:
+            codes, uniques = pd.factorize(present)
+            found = _parse_uniques(pd.Index(uniques), formats)[codes]
+        values[~missing] = found
     result = pd.Series(values, index=raw.index).dt.tz_localize("UTC")
     unreadable = result.isna().to_numpy(dtype=bool) & ~missing
     return ParsedDates(
@@ -87,18 +99,33 @@ def parse_dates(raw: pd.Series, formats: tuple[str, ...] = FORMATS) -> ParsedDat
     )
 
 
+def _in_expected_format(present: pd.Series, expected: tuple[str, ...]) -> np.ndarray | None:
+    """The values read in the first of ``expected`` that reads all of them, else ``None``."""
+    for fmt in expected:
+        if not _parsed(present.iloc[:_SAMPLE], fmt)[1].all():
+            continue  # a cheap look first: most files are in one shape or another entirely
+        parsed, ok = _parsed(present, fmt)
+        if ok.all():
+            return parsed.dt.tz_convert(None).dt.as_unit("ns").to_numpy()
+    return None
+
+
 def _parse_uniques(uniques: pd.Index, formats: tuple[str, ...]) -> np.ndarray:
     out = np.full(len(uniques), np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
     todo = np.arange(len(uniques))
     for fmt in _probe_order(uniques, formats):
         if not len(todo):
             break
-        parsed = pd.to_datetime(uniques[todo], format=fmt, errors="coerce", utc=True)
-        ok = (parsed >= _EARLIEST) & (parsed < _LATEST)
-        ok = np.asarray(ok, dtype=bool)
+        parsed, ok = _parsed(uniques[todo], fmt)
         out[todo[ok]] = parsed[ok].tz_convert(None).as_unit("ns").to_numpy()
         todo = todo[~ok]
     return out
+
+
+def _parsed(values: pd.Index | pd.Series, fmt: str) -> tuple[Any, np.ndarray]:
+    """``values`` read in ``fmt`` and which of them gave a date in the plausible range."""
+    parsed = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+    return parsed, np.asarray((parsed >= _EARLIEST) & (parsed < _LATEST), dtype=bool)
 
 
 def _probe_order(uniques: pd.Index, formats: tuple[str, ...]) -> list[str]:

@@ -50,7 +50,8 @@ class Rows:
 
     def dates(self, name: str, values: pd.Series | None = None, *, warn: bool = True) -> pd.Series:
         """The field (or ``values``) as UTC timestamps; unreadable cells become a warning."""
-        parsed = parse_dates(self.raw(name) if values is None else values)
+        raw = self.raw(name) if values is None else values
+        parsed = parse_dates(raw, expected=DATE_FORMATS.get(self.spec.kind, ()))
         bad = int(parsed.unreadable.sum())
         if bad and warn:
             column = self.spec.header_name(name)
@@ -132,10 +133,20 @@ def normalize(rows: Rows) -> Normalized:
 
 
 def _all_empty(frame: pd.DataFrame) -> pd.Series:
-    mask = pd.Series(True, index=frame.index)
+    """Rows whose cells are all blank.
+
+    Column by column, only the rows still blank so far are looked at: after the
+    first filled column almost none are, so a message body is rarely touched.
+    """
+    candidates = np.arange(len(frame))
     for column in frame.columns:
-        mask &= frame[column].str.strip() == ""
-    return mask
+        if not len(candidates):
+            break
+        cells = frame[column].iloc[candidates]
+        candidates = candidates[(cells.str.strip() == "").to_numpy(dtype=bool)]
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[candidates] = True
+    return pd.Series(mask, index=frame.index)
 
 
 def _default_columns(rows: Rows) -> dict[str, pd.Series]:
@@ -216,11 +227,26 @@ def _invitations(rows: Rows) -> dict[str, pd.Series]:
 
 
 _SPINMAIL = '<p class="spinmail'
+_SPONSOR_HEAD = 64  # characters of a message body that tell sponsored InMail
+
+#: Fields of which a kind reads only the first characters (a message body only
+#: for the sponsored-InMail mark): the rest is dropped as soon as it is parsed.
+HEAD_ONLY: dict[str, dict[str, int]] = {"messages": {"content": _SPONSOR_HEAD}}
+
+
+def head_only(values: pd.Series, chars: int) -> pd.Series:
+    """The first ``chars`` characters of each cell, or the whole cell where those are blank.
+
+    Keeping a blank head's whole cell leaves "is this cell blank?" answered as
+    by the whole cell (a body may start with 64 spaces).
+    """
+    head = values.str.slice(0, chars)
+    return head.where(head.str.strip() != "", values)
 
 
 def _messages(rows: Rows) -> dict[str, pd.Series]:
     sender = person_text(rows.text("sender"))
-    head = rows.raw("content").str.slice(0, 64).str.lstrip().str.lower()
+    head = rows.raw("content").str.slice(0, _SPONSOR_HEAD).str.lstrip().str.lower()
     sponsored = head.str.startswith(_SPINMAIL).fillna(False).astype(bool)
     if rows.has("conversation_id"):
         conversation = salted_key(rows.text("conversation_id"))
@@ -460,3 +486,40 @@ SPECS: dict[str, KindSpec] = {
         }, required=(), any_of=("title", "company")),
     )
 }  # fmt: skip
+
+
+_ISO_SECONDS = "%Y-%m-%d %H:%M:%S"
+
+#: The date shapes each kind's files write (all generations, newest first), tried
+#: before the whole of :data:`~scoring.ingest.dates.FORMATS`; see ``parse_dates``.
+DATE_FORMATS: dict[str, tuple[str, ...]] = {
+    "connections": ("%d %b %Y", "%m/%d/%y, %I:%M %p"),  # 2018: with the time
+    "invitations": ("%m/%d/%y, %I:%M %p",),
+    "messages": (_ISO_SECONDS,),
+    "shares": (_ISO_SECONDS,),
+    "comments": (_ISO_SECONDS,),
+    "reactions": (_ISO_SECONDS,),
+    "votes": (_ISO_SECONDS,),
+    "reposts": (_ISO_SECONDS,),
+    "member_follows": (_ISO_SECONDS,),
+    "positions": ("%b %Y",),
+    "certifications": ("%b %Y",),
+    "projects": ("%b %Y",),
+    "honors": ("%b %Y",),
+    "volunteering": ("%b %Y",),
+    "education": ("%Y", "%b %Y"),
+    "endorsements_received": ("%Y/%m/%d %H:%M:%S",),
+    "endorsements_given": ("%Y/%m/%d %H:%M:%S",),
+    "search_queries": ("%Y/%m/%d %H:%M:%S",),
+    "publications": ("%b %d, %Y",),
+    "company_follows": ("%a %b %d %H:%M:%S UTC %Y",),
+    "learning": ("%Y-%m-%d %H:%M",),
+    "events": ("%b %d, %Y %I:%M %p",),
+    "rich_media": ("%B %d, %Y %I:%M %p",),
+    "hashtag_follows": ("ISO8601",),
+    "saved_items": ("ISO8601",),
+    "recommendations_received": ("%m/%d/%y, %I:%M %p",),
+    "recommendations_given": ("%m/%d/%y, %I:%M %p",),
+    "saved_jobs": ("%m/%d/%y, %I:%M %p",),
+    "job_applications": ("%m/%d/%y, %I:%M %p",),
+}

@@ -13,24 +13,31 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 _HASH_KEY = "ssi-dashboard/k1"  # exactly 16 characters, as SipHash needs
-_HEX = np.array(list("0123456789abcdef"), dtype="<U1")
-_SHIFTS = np.arange(60, -4, -4, dtype=np.uint64)
+_KEY_CHARS = 16  # hex digits of a 64-bit hash
 
 
 def salted_key(values: pd.Series) -> pd.Series:
-    """16 hex characters per value (``<NA>`` where the value is missing or empty)."""
+    """16 hex characters per value (``<NA>`` where the value is missing or empty).
+
+    Each distinct value is hashed once, and the hex digits are written straight
+    into an Arrow string buffer: no Python string per row.
+    """
     text = values.astype("string")
     present = (text.notna() & (text != "")).to_numpy(dtype=bool)
-    out = np.full(len(text), None, dtype=object)
-    if present.any():
-        hashed = pd.util.hash_pandas_object(
-            text[present], index=False, hash_key=_HASH_KEY, categorize=True
-        ).to_numpy(dtype=np.uint64)
-        nibbles = ((hashed[:, None] >> _SHIFTS) & np.uint64(0xF)).astype(np.intp)
-        out[present] = np.ascontiguousarray(_HEX[nibbles]).view("<U16").ravel()
-    return pd.Series(out, index=values.index, dtype="string")
+    codes, uniques = pd.factorize(text[present])
+    hashed = pd.util.hash_pandas_object(
+        pd.Series(uniques, dtype="string"), index=False, hash_key=_HASH_KEY, categorize=False
+    ).to_numpy(dtype=np.uint64)
+    digits = hashed.astype(">u8").tobytes().hex().encode("ascii")  # big-endian: 16 per value
+    offsets = np.arange(0, _KEY_CHARS * len(hashed) + 1, _KEY_CHARS, dtype=np.int32)
+    keys = pa.StringArray.from_buffers(len(hashed), pa.py_buffer(offsets), pa.py_buffer(digits))
+    where = np.full(len(text), -1, dtype=np.int64)
+    where[present] = codes
+    taken = keys.take(pa.array(where, mask=where < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index, dtype="string")
 
 
 def person_text(values: pd.Series) -> pd.Series:
@@ -46,11 +53,9 @@ def profile_url_text(values: pd.Series) -> pd.Series:
 def on_uniques(values: pd.Series, fold: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``fold`` applied to each distinct value once (200k messages have ~30k senders)."""
     codes, uniques = pd.factorize(values.astype("string"))
-    folded = fold(pd.Series(uniques, dtype="string")).to_numpy(dtype=object, na_value=None)
-    out = np.full(len(codes), None, dtype=object)
-    known = codes >= 0
-    out[known] = folded[codes[known]]
-    return pd.Series(out, index=values.index, dtype="string")
+    folded = pa.array(fold(pd.Series(uniques, dtype="string")).array, type=pa.string())
+    taken = folded.take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index, dtype="string")
 
 
 def _fold_person(text: pd.Series) -> pd.Series:

@@ -10,6 +10,7 @@ repeats a row of an earlier file once → decide archive kind and export date.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import re
 from collections import Counter
@@ -32,6 +33,7 @@ from scoring.export import (
 )
 from scoring.ingest.archive import ArchiveLimits, Collected, Member, Source, collect, content_hash
 from scoring.ingest.csvtext import (
+    HEAD_CHARS,
     Header,
     decode_text,
     find_header,
@@ -52,7 +54,15 @@ from scoring.ingest.errors import (
 )
 from scoring.ingest.generations import archive_kind_of
 from scoring.ingest.generic import generic_header, read_generic
-from scoring.ingest.kinds import SPECS, KindSpec, Rows, finalize, normalize
+from scoring.ingest.kinds import (
+    HEAD_ONLY,
+    SPECS,
+    KindSpec,
+    Rows,
+    finalize,
+    head_only,
+    normalize,
+)
 from scoring.ingest.names import (
     archive_name_facts,
     article_stem_parts,
@@ -147,13 +157,17 @@ def read_export(
     limits = limits or ArchiveLimits()
     collected = collect(sources, limits)
     plan = _plan(collected, limits)
+    hashed = content_hash(collected.members)
+    name_kind, name_date, archive_name = _name_facts(collected)
+    origins = tuple(dict.fromkeys(m.origin for m in collected.members))
+    # From here on only the plan holds the members, and lets each go once it is read.
+    del collected
     results = _read_all(plan, limits)
     if all(result.blank for result in results):
         raise EmptyFileError(file=results[0].file)
     frames = _merge(results)
     present = frozenset(kind for r in results for kind in r.frames)
-    name_kind, name_date, archive_name = _name_facts(collected)
-    export_date = _export_date(results, name_date, today, collected)
+    export_date = _export_date(results, name_date, today, origins)
     return ExportData(
         frames=frames,
         profile=_profile(frames),
@@ -161,7 +175,7 @@ def read_export(
         export_date=export_date,
         sources=tuple(result.report() for result in results),
         ignored=tuple(plan.ignored),
-        content_hash=content_hash(collected.members),
+        content_hash=hashed,
         archive_name=archive_name,
         export_date_from_name=name_date is not None,
         present=present,
@@ -219,7 +233,7 @@ def _event_days(frames: Iterable[tuple[str, pd.DataFrame]]) -> np.ndarray:
 
 
 def _export_date(
-    results: list[_FileResult], name_date: date | None, today: date | None, collected: Collected
+    results: list[_FileResult], name_date: date | None, today: date | None, origins: tuple[str, ...]
 ) -> date:
     """The export date; every file with events after the last plausible day is warned about."""
     days = _event_days((k, f) for r in results for k, f in r.frames.items())
@@ -243,8 +257,7 @@ def _export_date(
         return pd.Timestamp(plausible.max()).date()
     if today is not None:
         return today
-    shown = dict.fromkeys(m.origin for m in collected.members)
-    raise NoExportDateError(file=", ".join(shown) or "-")
+    raise NoExportDateError(file=", ".join(origins) or "-")
 
 
 # --- sorting members ----------------------------------------------------------------
@@ -302,21 +315,28 @@ def _read_all(plan: _Plan, limits: ArchiveLimits) -> list[_FileResult]:
     results: list[_FileResult] = []
     owner: str | None = None
     people: dict[str, tuple[str, str]] = {}  # folded owner name → (name as written, origin)
-    seen: dict[tuple[str, int], list[Member]] = {}
-    for member, kind in plan.tables:
-        twin = next(
-            (m for m in seen.get((kind, len(member.data)), []) if m.data == member.data), None
-        )
-        if twin is not None:
-            warning = Notice(key="ingest.warning.same_content", params={"other": twin.name})
-            results.append(
-                _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
-            )
-            continue
-        seen.setdefault((kind, len(member.data)), []).append(member)
-        result = _read_table(member, kind, owner, limits)
+    # Two files of one kind and size may be one file twice; only those are fingerprinted.
+    sizes = Counter((kind, len(member.data)) for member, kind in plan.tables)
+    seen: dict[tuple[str, int, bytes], str] = {}  # (kind, size, sha256) → first file's name
+    # The plan gives each member up as it is read, so its bytes go once parsed.
+    tables, plan.tables = plan.tables, []
+    tables.reverse()
+    while tables:
+        name, origin, size, kind = (*_facts(tables[-1][0]), tables[-1][1])
+        if sizes[kind, size] > 1:
+            fingerprint = (kind, size, hashlib.sha256(tables[-1][0].data).digest())
+            twin = seen.get(fingerprint)
+            seen.setdefault(fingerprint, name)
+            if twin is not None:
+                tables.pop()
+                warning = Notice(key="ingest.warning.same_content", params={"other": twin})
+                results.append(
+                    _FileResult(name, kind, {kind: empty_frame(kind)}, warnings=[warning])
+                )
+                continue
+        result = _read_table(tables.pop()[0], kind, owner, limits)
         if kind == "profile":
-            _one_person(people, result.frames[kind], member.origin)
+            _one_person(people, result.frames[kind], origin)
             owner = owner or next(iter(people), None)
         results.append(result)
     results.extend(_read_articles(plan.articles))
@@ -332,50 +352,57 @@ def _read_all(plan: _Plan, limits: ArchiveLimits) -> list[_FileResult]:
     return sorted(results, key=lambda result: plan.order[result.file])
 
 
+def _facts(member: Member) -> tuple[str, str, int]:
+    return member.name, member.origin, len(member.data)
+
+
 def _read_table(member: Member, kind: str, owner: str | None, limits: ArchiveLimits) -> _FileResult:
     spec = SPECS[kind]
     decoded = decode_text(member.data, member.name)
-    text = decoded.text
-    if is_blank(text):
+    head = decoded.head(max(limits.header_search_bytes, HEAD_CHARS))
+    if decoded.blank_from(0):
         warning = Notice(key="ingest.warning.empty_file")
         return _FileResult(
             member.name, kind, {kind: empty_frame(kind)}, warnings=[warning], blank=True
         )
-    header = find_header(text, spec.lookup, limits.header_search_bytes)
-    if header is None and says_nothing_found(text):
-        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(text)})
+    header = find_header(head, spec.lookup, limits.header_search_bytes)
+    if header is None and says_nothing_found(head):
+        warning = Notice(key="ingest.warning.nothing_found", params={"line": first_line(head)})
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     header = require_columns(
         header,
         spec.required,
         spec.any_of,
-        text=text,
+        text=head,
         file=member.name,
         kind=kind,
         expected=spec.expected,
     )
-    if is_blank(text[header.offset + len(header.line) :]):
+    if decoded.blank_from(header.offset + len(header.line)):
         # A header and no rows: nothing for the parser to do.
         warning = Notice(key="ingest.warning.header_only")
         return _FileResult(member.name, kind, {kind: empty_frame(kind)}, warnings=[warning])
     table = read_table(
-        text,
+        decoded,
         header,
         spec.lookup,
         file=member.name,
         escapechar=spec.escapechar,
-        utf8=decoded.utf8,
         free_text=FREE_TEXT,
     )
+    file, encoding, replaced = member.name, decoded.encoding, decoded.replaced
+    # The parser has its own copy: the file's bytes go before the frames are built.
+    del member, decoded
+    for name, chars in HEAD_ONLY.get(kind, {}).items():
+        if name in table.frame:
+            table.frame[name] = head_only(table.frame[name], chars)
     normalized = normalize(Rows(table.frame, spec, owner))
-    result = _FileResult(member.name, kind, {kind: normalized.frame}, dict(normalized.skip_reasons))
+    result = _FileResult(file, kind, {kind: normalized.frame}, dict(normalized.skip_reasons))
     result.warnings.extend(normalized.warnings)
-    result.legacy = not decoded.encoding.startswith("utf-8")
+    result.legacy = not encoding.startswith("utf-8")
     result.skip("ingest.skip.malformed_line", table.malformed)
-    if decoded.replaced:
-        result.warnings.append(
-            Notice(key="ingest.warning.replaced", params={"count": decoded.replaced})
-        )
+    if replaced:
+        result.warnings.append(Notice(key="ingest.warning.replaced", params={"count": replaced}))
     if table.recovered:
         column = spec.header_name(_last_field(header, spec))
         result.warnings.append(

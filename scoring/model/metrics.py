@@ -16,6 +16,7 @@ score monotone. See docs/scoring.md.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -61,23 +62,53 @@ COMPLETENESS_KINDS = ("profile", "profile_summary", "positions", "education", "s
 
 @dataclass(frozen=True)
 class Context:
-    """What every sub-metric needs besides its own sources, plus a memo for shared work."""
+    """What every sub-metric needs besides its own sources, plus a memo for shared work.
+
+    The memo belongs to the export, not to the context: every evaluation of one
+    :class:`ExportData` (the score, the change since last week, the history) reuses
+    what an earlier one worked out. A memo's value therefore depends on the data
+    and on nothing else but what its name says (``written_to:90``).
+    """
 
     data: ExportData
     config: ModelConfig
     window: int
     manual: ManualInputs | None = None  # read by score.py; kept here for callers' contexts
-    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    cache: dict[str, object] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.cache is None:
+            object.__setattr__(self, "cache", export_memo(self.data))
 
     def memo(self, name: str, build: Callable[[], _T]) -> _T:
-        """``build()`` computed once per context (shared by sub-metrics reading the same)."""
-        if name not in self.cache:
-            self.cache[name] = build()
-        return self.cache[name]  # type: ignore[return-value]
+        """``build()`` computed once per export (shared by sub-metrics reading the same)."""
+        cache = self.cache if self.cache is not None else export_memo(self.data)
+        if name not in cache:
+            cache[name] = build()
+        return cache[name]  # type: ignore[return-value]
 
     def frame(self, kind: str) -> pd.DataFrame:
         """The normalized frame of ``kind`` (empty when the export lacks it)."""
         return frame_of(self.data, kind)
+
+
+#: Memos by ``id`` of a live export or frame (neither can be a dict key itself).
+_MEMOS: dict[int, tuple[weakref.ref[object], dict[str, object]]] = {}
+
+
+def export_memo(data: ExportData | pd.DataFrame) -> dict[str, object]:
+    """The memo of work derived from ``data`` alone, dropped when ``data`` is.
+
+    A frame has one too: a what-if export shares the frames it does not change
+    with the export it came from, and so what was derived from them.
+    """
+    key = id(data)
+    entry = _MEMOS.get(key)
+    if entry is not None and entry[0]() is data:
+        return entry[1]
+    memo: dict[str, object] = {}
+    _MEMOS[key] = (weakref.ref(data, lambda _gone: _MEMOS.pop(key, None)), memo)
+    return memo
 
 
 def frame_of(data: ExportData, kind: str) -> pd.DataFrame:
@@ -154,7 +185,13 @@ def owned_days(data: ExportData, kind: str) -> np.ndarray:
 
 
 def _activity_days(ctx: Context, sources: tuple[str, ...]) -> np.ndarray:
-    parts = [ctx.memo(f"owned:{kind}", lambda k=kind: owned_days(ctx.data, k)) for kind in sources]
+    parts = []
+    for kind in sources:
+        frame = ctx.frame(kind)
+        memo = export_memo(frame)
+        if "owned" not in memo:
+            memo["owned"] = owned_days(ctx.data, kind)
+        parts.append(memo["owned"])
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
@@ -308,7 +345,8 @@ def connection_growth(ctx: Context, _sources: tuple[str, ...], days: np.ndarray)
 
 def decision_makers(ctx: Context, _sources: tuple[str, ...], days: np.ndarray) -> np.ndarray:
     """Connections whose current position names a senior role (one regex, EN + DE)."""
-    from scoring.model.config import seniority_pattern
+    # late: scoring.model.config imports this module
+    from scoring.model.config import seniority_pattern  # noqa: PLC0415, RUF100
 
     hit = pattern_matches(
         seniority_pattern(ctx.config.seniority), ctx.frame("connections")["position"]
@@ -437,7 +475,7 @@ def _answered(ctx: Context, days: np.ndarray, *, quick_only: bool) -> np.ndarray
         found.conversation[keep], found.reply_day[keep], found.answered_day[keep] + ctx.window
     ).count_at(days)
     written_to = ctx.memo(
-        "written_to",
+        f"written_to:{ctx.window}",
         lambda: distinct(
             found.incoming_conversation, found.incoming_day, found.incoming_day + ctx.window
         ),

@@ -26,9 +26,9 @@ import pandas as pd
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from scoring import timeline as tl
 from scoring.errors import StoreError
 from scoring.export import ExportData
-from scoring.model import change as tl
 from scoring.results import PILLARS, Score
 from scoring.store.engine import session_frame
 from scoring.store.records import ImportResult

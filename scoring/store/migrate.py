@@ -23,7 +23,7 @@ _PG_LOCK_ID = 0x551_D45B
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration for the bundled migrations, with no ``alembic.ini`` needed."""
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415, RUF100 - alembic loads only to migrate
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -33,7 +33,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def known_revisions() -> set[str]:
     """Every schema version the migrations folder holds."""
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # noqa: PLC0415, RUF100 - only to migrate
 
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
@@ -51,7 +51,7 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     The caller commits; on SQLite the caller's ``BEGIN IMMEDIATE`` makes a second process
     wait and then find nothing left to do.
     """
-    from alembic import command
+    from alembic import command  # noqa: PLC0415, RUF100 - alembic loads only to migrate
 
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_ID})")

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scoring.errors import ConfigError
-from scoring.model.change import TimelineSettings
+from scoring.timeline import TimelineSettings
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
 

@@ -20,9 +20,9 @@ import pandas as pd
 from sqlalchemy import Engine, Select, case, delete, func, select
 from sqlalchemy.orm import Session
 
+from scoring import timeline as tl
 from scoring.errors import InputError, StoreError
 from scoring.export import ExportData
-from scoring.model import change as tl
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import merge
 from scoring.store.engine import Database
@@ -42,8 +42,11 @@ FORGET_TABLES: tuple[str, ...] = tuple(
 __all__ = ["COHORT_COLUMNS", "Store", "export_hash", "history_rows", "normalize_name"]
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+def _naive_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC without a time zone, as the database stores it (naive means UTC)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -51,22 +54,28 @@ class Store:
 
     Opening creates the database if needed and migrates an older schema in place.
     Raises :class:`scoring.errors.StoreError` when the database cannot be opened or is
-    newer than this program. ``now`` gives the time stamped on imports (UTC); tests pass
-    a fixed clock. Use as a context manager or call :meth:`close`.
+    newer than this program. ``now`` is the caller's clock, called for the time stamped
+    on imports, readings and new members: ``scoring`` never reads the clock itself, so the
+    CLI and the dashboard pass ``lambda: datetime.now(UTC)`` and tests a fixed time (an
+    aware time is stored in UTC, a naive one is taken as UTC). Use as a context manager
+    or call :meth:`close`.
     """
 
     def __init__(
         self,
         url: str | None = None,
         *,
-        now: Callable[[], datetime] | None = None,
+        now: Callable[[], datetime],
         settings: StoreSettings | None = None,
     ) -> None:
         self.url = url or default_database_url()
         self.settings = settings or load_settings()
-        self._now = now or _utc_now
+        self._clock = now
         self._db = Database(self.url, self.settings.sqlite)
         self.where = self._db.where
+
+    def _now(self) -> datetime:
+        return _naive_utc(self._clock())
 
     @property
     def read_only(self) -> bool:

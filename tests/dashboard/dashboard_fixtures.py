@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from builders import fixed_now
 from streamlit.testing.v1 import AppTest
 
 from scoring.export import ExportData
@@ -132,7 +133,9 @@ def store_sample(url: str, persona: str, member: str) -> None:
     from scoring.store import Store
 
     data = sample_data(persona)
-    Store(url).import_export(data, member, score=score_as_of(data), history=score_history(data))
+    Store(url, now=fixed_now).import_export(
+        data, member, score=score_as_of(data), history=score_history(data)
+    )
 
 
 def sample_report(persona: str, lang: str, since_days: int = 7) -> tuple[str, Any]:

@@ -34,7 +34,7 @@ from scoring.model import score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: Set to a folder to keep the screenshots (docs/dashboard.md shows those in docs/img/).
 SCREENSHOT_ENV = "SSI_SCREENSHOTS"

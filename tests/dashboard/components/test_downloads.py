@@ -7,6 +7,7 @@ import os
 
 import pandas as pd
 import pytest
+from builders import fixed_now
 from dashboard_fixtures import sample_score, store_sample
 
 from dashboard.components.downloads import (
@@ -78,7 +79,7 @@ def test_score_and_history_csv_follow_the_language() -> None:
 
 def test_the_leaderboard_csv_neutralises_a_formula_member_name() -> None:
     store_sample(os.environ["SSI_DATABASE_URL"], "newcomer", FORMULA_NAME)
-    store = Store(os.environ["SSI_DATABASE_URL"])
+    store = Store(os.environ["SSI_DATABASE_URL"], now=fixed_now)
     board = store.team()
     score = sample_score("newcomer")
     rows = leaderboard_csv(board, "de").decode("utf-8-sig").splitlines()

@@ -37,6 +37,7 @@ def test_the_as_of_date_is_bounded_by_first_activity_and_a_year_after_the_export
     assert (window.value, window.proto.min, window.proto.max) == (90, 1, 3650)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_every_page_scores_as_of_the_chosen_day_and_window(make_app, monkeypatch, lang) -> None:
     at = _at(make_app, monkeypatch, lang)
@@ -75,6 +76,7 @@ def test_every_page_scores_as_of_the_chosen_day_and_window(make_app, monkeypatch
     assert len(reads) <= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_an_old_export_is_flagged_on_every_page(make_app, monkeypatch, lang) -> None:
     at = _at(make_app, monkeypatch, lang, today=EXPORT_DATE + timedelta(days=45))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import fixed_now
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
 
 from dashboard.components.charts import distribution_bars
@@ -147,7 +148,7 @@ def test_a_pasted_official_reading_is_shown_beside_the_estimate(make_app) -> Non
 
 def test_official_readings_kept_with_a_stored_member_appear_in_the_history(make_app) -> None:
     export_data = sample_data("active_seller")
-    Store().import_export(
+    Store(now=fixed_now).import_export(
         export_data,
         "Katharina",
         score=score_as_of(export_data),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from builders import fixed_now
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data
 
 from scoring.i18n import fmt_number, fmt_signed
@@ -48,7 +49,7 @@ def test_the_week_by_week_table_shows_each_change(make_app) -> None:
 
 def test_a_stored_import_appears_as_markers(make_app) -> None:
     export_data = sample_data("active_seller")
-    Store().import_export(
+    Store(now=fixed_now).import_export(
         export_data,
         "Katharina",
         score=score_as_of(export_data),
@@ -58,5 +59,5 @@ def test_a_stored_import_appears_as_markers(make_app) -> None:
     traces = {trace["name"]: trace for trace in plotly_charts(at)[0]["spec"]["data"]}
     stored = traces["Stored imports"]
     assert stored["x"] == ["2026-10-15"]
-    snapshot = Store().snapshots("Katharina")
+    snapshot = Store(now=fixed_now).snapshots("Katharina")
     assert stored["y"] == list(snapshot["total"])

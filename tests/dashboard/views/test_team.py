@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from builders import fixed_now
 from dashboard_fixtures import metrics, open_page, plotly_charts, sample_data, sample_score
 
 from dashboard import state
@@ -58,7 +59,7 @@ def test_two_members_are_ranked_by_total(make_app) -> None:
     # The store keeps the mean of the two totals to two decimals (numpy rounds half to
     # even: (73.85 + 15.68) / 2 = 44.765 is stored as 44.76).
     mean = (sample_score("active_seller").total + sample_score("newcomer").total) / 2
-    stored = Store().team_latest_average().total
+    stored = Store(now=fixed_now).team_latest_average().total
     assert abs(stored - mean) <= 0.005 + 1e-9
     assert metrics(at)["Team average (latest estimates)"] == fmt_number(stored, "en", 2)
 
@@ -82,7 +83,7 @@ def _uneven_team() -> None:
     data = sample_data("active_seller")
     score = sample_score("active_seller")  # 73.85, exported 2026-10-15
     no_history = pd.DataFrame(columns=["as_of", "total", *PILLARS])
-    with Store() as store:
+    with Store(now=fixed_now) as store:
         store.import_export(data, "Anna", score=score, history=score_history(data, freq="W"))
         for name, total, exported in (
             ("Bert", 42.78, date(2026, 6, 1)),

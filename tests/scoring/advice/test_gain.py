@@ -140,6 +140,7 @@ def test_tip_gains_on_the_samples_stay_as_pinned(persona: str) -> None:
     assert got == PINNED[persona]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("persona", ["active_seller", "basic"])
 def test_every_goal_gain_equals_a_full_simulation_and_re_score(persona: str) -> None:
     data = _sample(persona)

@@ -67,6 +67,7 @@ def test_the_folder_form_on_the_default_local_cluster_equals_the_local_engine(ex
     pd.testing.assert_frame_equal(dask[0].history, local[0].history, check_exact=True)
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_clear_error():
     with pytest.raises(InputError) as caught:
         score_batch([MemberJob("a")], engine="dask", scheduler="tcp://127.0.0.1:9")

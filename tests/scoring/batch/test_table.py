@@ -146,6 +146,7 @@ def test_rows_without_a_member_stop_the_whole_table(tmp_path):
     assert caught.value.params["rows"] == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_the_samples_as_one_table_score_as_their_archives_do(tmp_path, suffix):
     exports = {persona: read_export([sample_path(persona)]) for persona in PERSONAS}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import fixed_now
 
 from scoring.cli import main
 from scoring.samples import sample_path
@@ -58,7 +59,7 @@ def test_store_puts_every_scored_member_in_the_database(folder, tmp_path, capsys
 
     assert code == 0
     assert "2 members stored in the score database (0 exports were" in capsys.readouterr().out
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         assert sorted(store.members()["member"]) == ["Lena", "Sofia"]
     again = main(["batch", str(folder), "--out", str(tmp_path / "o.csv"), "--store", "--db", db])
     assert again == 0

@@ -67,6 +67,7 @@ def test_change_table_in_german(export, capsys):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("since", ["2026-08-16", "2026-10-01", "2026-10-14"])
 def test_parts_add_up_and_the_earlier_total_is_ssi_score_as_of_since(capsys, since):
     path = sample_path("active_seller")

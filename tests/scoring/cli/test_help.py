@@ -35,6 +35,9 @@ COMMANDS = [
     (["official"], "store.cli.arg.official_action"),
     (["official", "add"], "store.cli.description.official_add"),
     (["forget"], "store.cli.description.forget"),
+    (["change"], "change.help"),
+    (["models"], "models.help"),
+    (["batch"], "batch.help"),
     ([], "cli.description"),
 ]
 

@@ -11,7 +11,8 @@ import zipfile
 
 import pytest
 
-from scoring.cli import inspect_cmd, main
+from scoring import ingest
+from scoring.cli import main
 
 PROFILE = (
     b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
@@ -81,6 +82,7 @@ def run_ssi(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_json_of_a_basic_archive(basic_zip):
     done = run_ssi("inspect", "--json", str(basic_zip))
     assert done.returncode == 0, done.stderr
@@ -213,7 +215,7 @@ def test_an_internal_error_exits_1_with_one_line_and_no_traceback(basic_zip, cap
         raise KeyError("a bug of ours, not the user's input")
 
     monkeypatch.delenv("SSI_DEBUG", raising=False)
-    monkeypatch.setattr(inspect_cmd, "read_export", broken)
+    monkeypatch.setattr(ingest, "read_export", broken)
     assert main(["inspect", "--lang", "de", str(basic_zip)]) == 1
     out = capsys.readouterr()
     assert out.out == ""

@@ -25,6 +25,7 @@ def run(capsys, *args):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_save_use_list_and_remove_a_model(capsys, tmp_path):
     code, out, _ = run(capsys, "calibrate", EXPORT, "--reading", f"2026-10-15={OFFICIAL}",
                        "--save", "mine")  # fmt: skip

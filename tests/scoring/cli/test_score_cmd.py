@@ -70,6 +70,7 @@ def metrics_of(payload: dict) -> dict[str, dict]:
     return {m["key"]: m for p in payload["pillars"].values() for m in p["metrics"]}
 
 
+@pytest.mark.slow
 def test_score_json(export):
     result = ssi("score", export, "--json")
     assert result.returncode == 0, result.stderr

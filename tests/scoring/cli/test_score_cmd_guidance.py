@@ -84,6 +84,7 @@ def test_tips_are_ranked_by_gain_and_name_their_pillar(passive_with_peers):
     assert all("→" in tip["goal"] and tip["text"] for tip in tips)
 
 
+@pytest.mark.slow
 def test_without_a_peer_file_the_network_is_the_estimate_and_says_so():
     run = ssi("score", str(sample_path("active_seller")), "--json", "--tips", "0")
     payload = json.loads(run.stdout)
@@ -95,6 +96,7 @@ def test_without_a_peer_file_the_network_is_the_estimate_and_says_so():
     assert "estimated" in payload["percentiles"]["network_reason"]
 
 
+@pytest.mark.slow
 def test_industry_override_and_official_network_rank():
     run = ssi(
         "score", str(sample_path("newcomer")), "--json", "--tips", "0",
@@ -109,6 +111,7 @@ def test_industry_override_and_official_network_rank():
     assert percentiles["network"]["total"]["average"] == 36
 
 
+@pytest.mark.slow
 def test_human_output_in_german_names_band_ranks_and_sources():
     run = ssi("score", str(sample_path("active_seller")), "--lang", "de", "--tips", "1")
     assert run.returncode == 0, run.stderr
@@ -124,6 +127,7 @@ def test_a_missing_official_file_is_one_line_exit_2(tmp_path):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.slow
 def test_team_in_the_score_database_is_the_network_without_the_user(tmp_path):
     db = f"sqlite:///{tmp_path / 'team.sqlite'}"
     for persona, member in (

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import fixed_now
 
 from scoring.cli.store_cmd import export_groups, read_text
 from scoring.errors import InputError
@@ -100,7 +101,7 @@ def test_snapshots_list_scores_changes_and_staleness(db):
     answer = json.loads(run.stdout)
     assert run.returncode == 0
     assert sorted(s["member"] for s in answer["snapshots"]) == sorted(OWNERS.values())
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         expected = store.change("Katharina Vogelsang", today=date(2026, 11, 20))
     change = next(c for c in answer["changes"] if c["member"] == "Katharina Vogelsang")
     assert change["delta"] == expected.delta
@@ -174,7 +175,7 @@ def test_official_reading_from_flags_and_from_page_text(db, tmp_path):
         "Stored the official reading of 2026-10-01 for Lena Hofbauer: 21.0 out of 100."
     )
     assert pasted.returncode == 0, pasted.stderr
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         readings = store.official_readings("Lena Hofbauer")
     assert readings["as_of"].tolist() == [date(2026, 10, 1), date(2026, 10, 16)]
     assert readings.loc[0, ["total", "brand", "industry_top_pct"]].tolist() == [21.0, 5.5, 40.0]
@@ -225,7 +226,7 @@ def test_forget_asks_first_and_deletes_with_yes(db):
     assert done.returncode == 0
     answer = json.loads(done.stdout)
     assert (answer["member"], answer["imports"], answer["snapshots"]) == ("Deniz Aydın", 1, 1)
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         assert "Deniz Aydın" not in store.members()["member"].tolist()
         assert len(store.members()) == 3
 
@@ -264,7 +265,7 @@ def test_member_flag_names_the_export_owner(tmp_path):
 
     assert run.returncode == 0, run.stderr
     assert "for Recruiting Desk:" in run.stdout
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         assert store.members()["member"].tolist() == ["Recruiting Desk"]
 
 
@@ -279,7 +280,7 @@ def test_exports_before_a_broken_one_are_stored_and_reported(tmp_path):
     assert run.stdout.startswith("Stored the export of 2026-10-15 for Lena Hofbauer:")
     assert len(run.stderr.strip().splitlines()) == 1
     assert str(broken) in run.stderr
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         assert store.members()["member"].tolist() == ["Lena Hofbauer"]
 
 

@@ -126,3 +126,36 @@ def test_multiline_share_quoting_is_undone(lines, newline):
 def test_alias_lookup_folds_header_spelling():
     lookup = alias_lookup({"shared_url": ("SharedUrl",), "at": ("Date",)})
     assert lookup == {"sharedurl": "shared_url", "date": "at"}
+
+
+@pytest.mark.parametrize(
+    ("rest", "blank"),
+    [
+        ("\n \t\r\n", True),
+        ("\u3000\u00a0\n", True),  # only non-ASCII spaces: decoded to be sure
+        ("\x1c\x1f\n", True),  # str.isspace counts the separators as space
+        ("\n\u00e9\n", False),
+        ("  x", False),
+    ],
+)
+def test_blank_rest_is_judged_on_the_bytes_as_on_the_text(rest, blank):
+    data = ("Name\n" + rest).encode("utf-8")
+    decoded = decode_text(data, "Skills.csv")
+    assert decoded.blank_from(len("Name\n")) is blank
+    # the same question on the decoded string
+    assert (decoded.text[len("Name\n") :].strip() == "") is blank
+
+
+def test_a_file_read_from_its_bytes_parses_as_from_its_text():
+    text = 'Name,Note\nMüller 🙂,"a, b"\nŁódź,\n'
+    data = text.encode("utf-8")
+    lookup = alias_lookup({"name": ("Name",), "note": ("Note",)})
+    decoded = decode_text(data, "Skills.csv")
+    header = find_header(decoded.head(4096), lookup)
+    from_bytes = read_table(decoded, header, lookup, file="Skills.csv").frame
+    from_text = read_table(text, header, lookup, file="Skills.csv").frame
+    assert from_bytes.equals(from_text)
+    assert list(from_bytes["name"]) == ["Müller 🙂", "Łódź"]
+    assert list(from_bytes["note"]) == ["a, b", ""]
+    # the header's character offset maps to its byte offset in the UTF-8 bytes
+    assert decoded.byte_offset(len("Name,Note\nMüller")) == len("Name,Note\nMüller".encode())

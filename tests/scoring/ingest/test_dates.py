@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.ingest.dates import parse_dates
+from scoring.ingest.dates import FORMATS, parse_dates
 
 
 def parse_one(text: str) -> pd.Timestamp:
@@ -73,6 +73,7 @@ def us_short(moment: datetime) -> str:
     return f"{moment.month}/{moment.day}/{moment:%y}, {hour}:{moment:%M} {ampm}"
 
 
+@pytest.mark.slow
 @given(moment=moments)
 def test_every_shape_round_trips(moment):
     minute = pd.Timestamp(moment.replace(second=0, microsecond=0), tz="UTC")
@@ -91,3 +92,38 @@ def test_every_shape_round_trips(moment):
     }
     parsed = parse_dates(pd.Series(list(cases)))
     assert parsed.values.tolist() == list(cases.values())
+
+
+def test_no_two_formats_read_one_string_as_different_moments():
+    # Why a kind's expected format may be tried alone: whichever of FORMATS reads a
+    # string, it reads the same moment.
+    moment = pd.Timestamp("2024-03-05 14:07:09")
+    written = {moment.strftime(fmt) for fmt in FORMATS if fmt != "ISO8601"}
+    written |= {"05-Mar-24", "2024", "Mar 2024", "03/05/24", "2024-03-05T14:07:09Z"}
+    for text in sorted(written):
+        read = {
+            fmt: pd.to_datetime(pd.Index([text]), format=fmt, errors="coerce", utc=True)[0]
+            for fmt in FORMATS
+        }
+        moments = {value for value in read.values() if not pd.isna(value)}
+        moments = {value for value in moments if 1900 <= value.year < 2200}
+        assert len(moments) <= 1, (text, read)
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["2025-06-01 14:03:22 UTC", "", "2024-01-31 00:00:00"] * 20, ("%Y-%m-%d %H:%M:%S",)),
+        (["08 Feb 2026", "9/9/18, 9:05 PM", "N/A", "soon"] * 20, ("%d %b %Y",)),  # mixed
+        (["08 Feb 2026", "1850-01-01 00:00:00"] * 20, ("%d %b %Y", "%Y-%m-%d %H:%M:%S")),
+    ],
+)
+def test_an_expected_format_gives_what_trying_every_format_gives(cells, expected):
+    raw = pd.Series(cells, dtype="string")
+    fast, general = parse_dates(raw, expected=expected), parse_dates(raw)
+    assert fast.values.equals(general.values)
+    assert fast.missing.equals(general.missing)
+    assert fast.unreadable.equals(general.unreadable)
+    # hand-checked: the first cell of each column
+    first = {"2025": "2025-06-01 14:03:22", "08 F": "2026-02-08 00:00:00"}[cells[0][:4]]
+    assert fast.values.iloc[0] == pd.Timestamp(first, tz="UTC")

@@ -182,6 +182,7 @@ def test_payload_has_the_documented_shape():
     }  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     data=exports(),

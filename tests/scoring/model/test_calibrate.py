@@ -93,6 +93,7 @@ def test_calibration_recovers_known_weights_from_synthetic_readings() -> None:
     assert result.config.version == f"{config.version}+calibrated"
 
 
+@pytest.mark.slow
 def test_calibration_on_an_export_brings_the_model_to_the_readings() -> None:
     config = load_config()
     data = read_export([sample_path("passive_job_seeker")])

@@ -102,6 +102,7 @@ def _assert_row_equals_score(row, score) -> None:
             assert round(value, 4) == m.value, m.key
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("window", [90, 30, 7])
 def test_history_equals_point_wise_scores_of_a_sample(seller, window):
     manual = ManualInputs(profile_views_90d=80, on=date(2026, 1, 1))

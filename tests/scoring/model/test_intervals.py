@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,6 +57,7 @@ def test_distinct_days_in_the_window(days, queries, window):
     assert distinct_days(d, window).count_at(q).tolist() == expected
 
 
+@pytest.mark.slow
 @given(
     spans=st.lists(
         st.tuples(st.integers(0, 4), st.integers(0, 50), st.integers(0, 20)), max_size=20

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
+import pytest
 from builders import make_export
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,6 +166,7 @@ MANUAL = st.one_of(
 SCORE_COLUMNS = ["total", *PILLARS]
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(spec=exports(), manual=MANUAL)
 def test_scores_are_bounded_and_add_up(spec, manual):
@@ -178,6 +180,7 @@ def test_scores_are_bounded_and_add_up(spec, manual):
     assert score.total == round(sum(p.score for p in score.pillars.values()), 2)
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(spec=exports(), kind=st.sampled_from(KINDS), data=st.data(), manual=MANUAL)
 def test_adding_rows_of_any_kind_never_lowers_a_score(spec, kind, data, manual):
@@ -194,6 +197,7 @@ def test_adding_rows_of_any_kind_never_lowers_a_score(spec, kind, data, manual):
     assert (difference >= 0).all().all(), difference.min()[difference.min() < 0]
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(spec=exports(), removed=st.sets(st.sampled_from(ACTIVITY), min_size=1))
 def test_removing_activity_files_never_scores_higher(spec, removed):
@@ -206,6 +210,7 @@ def test_removing_activity_files_never_scores_higher(spec, removed):
     assert (partial[SCORE_COLUMNS] <= full[SCORE_COLUMNS]).all().all()
 
 
+@pytest.mark.slow
 @settings(max_examples=20)
 @given(spec=exports(), seed=st.integers(0, 2**16))
 def test_scores_are_deterministic_and_ignore_row_order(spec, seed):

@@ -79,3 +79,30 @@ def test_a_bad_as_of_is_an_input_error():
 def test_negative_manual_inputs_are_rejected():
     with pytest.raises(ValueError):
         ManualInputs(profile_views_90d=-1)
+
+
+def test_evaluations_of_one_export_share_what_they_derive(monkeypatch):
+    import gc
+
+    from scoring.model import metrics
+
+    calls = []
+    real = metrics.find_replies
+    monkeypatch.setattr(metrics, "find_replies", lambda data: calls.append(1) or real(data))
+    data = make_export(
+        export_date=date(2026, 10, 15),
+        messages={
+            "at": ["2026-10-01 09:00", "2026-10-01 10:00"],
+            "from_owner": [False, True],
+            "conversation_id": ["c", "c"],
+        },
+    )
+    first = score_as_of(data)
+    later = score_as_of(data, as_of=date(2026, 10, 8))
+    # one conversation, answered by the owner on 10-01, in both windows
+    assert first.metric("replies").value == later.metric("replies").value == 1.0
+    assert len(calls) == 1  # the second score reused the first one's replies
+    memos = len(metrics._MEMOS)
+    del data, first, later
+    gc.collect()
+    assert len(metrics._MEMOS) < memos  # the memo goes with its export

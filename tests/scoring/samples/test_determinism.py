@@ -71,6 +71,7 @@ def test_unknown_persona_is_a_user_error():
     assert "ceo" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_command_regenerates_the_committed_samples_under_any_hash_seed(tmp_path):
     env = {**os.environ, "PYTHONHASHSEED": "12345", "LC_ALL": "C", "TZ": "Pacific/Auckland"}
     result = subprocess.run(

@@ -37,6 +37,7 @@ def test_small_heavy_archive_has_the_exact_counts(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == [NAME]  # no half-written file left
 
 
+@pytest.mark.slow
 def test_heavy_archive_is_deterministic(tmp_path):
     a, b = tmp_path / "a" / NAME, tmp_path / "b" / NAME
     write_heavy_archive(a, connections=500, messages=1_500, seed=5)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from builders import make_export
+from builders import fixed_now, make_export
 
 # pytest imports test modules without putting folders on sys.path; the helper modules
 # beside this file are imported by name.
@@ -28,8 +28,6 @@ from store_db import BACKENDS, database_bytes, row_counts
 from scoring.export import ExportData, Notice, SourceReport
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
 from scoring.store import Store
-
-IMPORTED_AT = datetime(2026, 10, 16, 8, 30)
 
 
 def hand_score(as_of: date, pillars: Sequence[float], version: str = "test-1") -> Score:
@@ -135,7 +133,7 @@ def db_url(backend: str, db_path: Path, server: Server | None) -> str:
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    with Store(db_url, now=lambda: IMPORTED_AT) as opened:
+    with Store(db_url, now=fixed_now) as opened:
         yield opened
 
 

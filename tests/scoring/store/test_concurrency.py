@@ -10,6 +10,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
+from builders import fixed_now
 
 from scoring.errors import StoreError
 from scoring.store import Store
@@ -22,7 +23,7 @@ FIRST = date(2026, 9, 3)
 
 def _import_member(url: str, worker: int, barrier, hand_export, hand_score, hand_history) -> None:
     barrier.wait()  # every process opens (creates, migrates) the new file at the same moment
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         for n in range(EXPORTS_EACH):
             day = FIRST + timedelta(days=7 * n)
             store.import_export(
@@ -32,6 +33,7 @@ def _import_member(url: str, worker: int, barrier, hand_export, hand_score, hand
             )
 
 
+@pytest.mark.slow
 def test_four_processes_import_into_one_file(
     backend, db_path, db_url, make_data, make_score, make_history
 ):
@@ -51,7 +53,7 @@ def test_four_processes_import_into_one_file(
         p.join(timeout=120)
 
     assert [p.exitcode for p in processes] == [0] * WORKERS
-    with Store(db_url) as store:
+    with Store(db_url, now=fixed_now) as store:
         snapshots = store.snapshots()
         assert len(snapshots) == WORKERS * EXPORTS_EACH
         for w in range(WORKERS):
@@ -98,7 +100,7 @@ def test_a_locked_file_is_retried_until_free(
 
     monkeypatch.setattr(engine_module.time, "sleep", pause)
 
-    with Store(db_url, settings=_impatient(retries=8)) as impatient:
+    with Store(db_url, settings=_impatient(retries=8), now=fixed_now) as impatient:
         result = impatient.import_export(
             make_data("Anna Example", FIRST, "h1"),
             score=make_score(FIRST, (1, 1, 1, 1)),
@@ -118,7 +120,7 @@ def test_a_file_locked_for_too_long_is_a_store_error(
     blocker = _lock(db_path)
     try:
         with (
-            Store(db_url, settings=_impatient(retries=2)) as impatient,
+            Store(db_url, settings=_impatient(retries=2), now=fixed_now) as impatient,
             pytest.raises(StoreError) as caught,
         ):
             impatient.import_export(
@@ -147,7 +149,7 @@ def _import_until_killed(url: str, ready, hand_export, hand_score, hand_history)
         time.sleep(600)
 
     merge.merge_history = merge_then_hang
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         store.import_export(
             hand_export("Kim Killed", FIRST, "killed"),
             score=hand_score(FIRST, (5.0, 5.0, 5.0, 5.0)),

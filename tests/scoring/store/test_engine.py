@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import fixed_now
 
 from scoring.errors import StoreError
 from scoring.store import Store
@@ -26,7 +27,7 @@ def _read_as_another_user(url: str, answers) -> None:
         os.setgid(NOBODY)
         os.setuid(NOBODY)
     try:
-        with Store(url) as store:
+        with Store(url, now=fixed_now) as store:
             seen = {
                 "read_only": store.read_only,
                 "members": store.members()["member"].tolist(),
@@ -47,7 +48,7 @@ def read_only_folder(make_data, make_score, make_history):
     """A database with one member, in a folder (and file) nobody may write to."""
     folder = Path(tempfile.mkdtemp(prefix="ssi-ro-"))
     path = folder / "ssi.sqlite"
-    with Store(f"sqlite:///{path}") as store:
+    with Store(f"sqlite:///{path}", now=fixed_now) as store:
         store.import_export(
             make_data("Anna Example", OCT15, "h1"),
             score=make_score(OCT15, (10.0, 10.0, 10.0, 11.0)),
@@ -82,7 +83,7 @@ def test_a_database_in_a_read_only_folder_can_be_read(read_only_folder):
     assert "nur lesbar" in german
     # Reading left nothing beside the file (no -shm, no -wal) and the member is still there.
     assert sorted(p.name for p in read_only_folder.parent.iterdir()) == ["ssi.sqlite"]
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         assert store.members()["member"].tolist() == ["Anna Example"]
 
 

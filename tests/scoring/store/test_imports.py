@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from builders import fixed_now
 
 from scoring.errors import InputError, StoreError
 from scoring.store import Store, export_hash, merge
@@ -178,11 +179,12 @@ def test_newer_export_after_older_replaces_overlap(store, make_data, make_score,
     assert (result.history_added, result.history_replaced, result.history_kept) == (1, 2, 0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("order", list(itertools.permutations((NEWER, OLDER, OLDEST))))
 def test_history_does_not_depend_on_import_order(
     db_url, make_data, make_score, make_history, order
 ):
-    with Store(db_url) as store:
+    with Store(db_url, now=fixed_now) as store:
         for spec in order:
             _import(store, make_data, make_score, make_history, spec)
         history = store.history("Anna Example")

@@ -9,6 +9,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from builders import fixed_now
 from sqlalchemy import create_engine, inspect
 from store_db import execute
 
@@ -54,7 +55,7 @@ def test_first_version_file_upgrades_in_place_keeping_its_rows(db_path, db_url):
     )
     assert _version(db_url) == "0001"
 
-    with Store(db_url) as store:
+    with Store(db_url, now=fixed_now) as store:
         assert _version(db_url) == "0004"
         snapshots = store.snapshots("Anna Example")
         assert snapshots[["as_of", "total", "model_version"]].values.tolist() == [
@@ -82,7 +83,7 @@ def test_second_version_file_gets_the_industry_name_column(db_path, db_url):
         " VALUES (1, 1, '2026-09-02', 53.0, '2026-09-02 10:00:00')",
     )
 
-    with Store(db_url) as store:
+    with Store(db_url, now=fixed_now) as store:
         readings = store.official_readings("Anna Example")
 
     assert readings["total"].tolist() == [53.0]
@@ -97,7 +98,7 @@ def test_third_version_file_loses_the_unused_peer_table(db_path, db_url):
         "VALUES (1, 'team.csv', 'Peer One', 52.5, '2026-09-02 10:00:00')",
     )
 
-    with Store(db_url) as store:
+    with Store(db_url, now=fixed_now) as store:
         tables = set(inspect(store.engine).get_table_names())
 
     assert "peer_benchmarks" not in tables
@@ -113,7 +114,7 @@ def test_downgrade_and_upgrade_again_keep_the_first_versions_rows(store, db_url)
     engine.dispose()
     assert _version(db_url) == "0001"
 
-    with Store(db_url) as reopened:
+    with Store(db_url, now=fixed_now) as reopened:
         assert reopened.members()["member"].tolist() == ["Anna Example"]
         assert reopened.official_readings("Anna Example").empty
 
@@ -124,7 +125,7 @@ def test_database_from_a_newer_program_is_refused(store, db_url):
     execute(db_url, "UPDATE alembic_version SET version_num = '0099'")
 
     with pytest.raises(StoreError) as caught:
-        Store(db_url)
+        Store(db_url, now=fixed_now)
 
     assert caught.value.code == "error.store.newer_schema"
     assert where in str(caught.value)
@@ -136,7 +137,7 @@ def test_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_text("shopping list: milk, bread\n" * 200)
 
     with pytest.raises(StoreError) as caught:
-        Store(f"sqlite:///{path}")
+        Store(f"sqlite:///{path}", now=fixed_now)
 
     assert caught.value.code == "error.store.open"
     assert str(caught.value).startswith(f"The score database {path} could not be opened")
@@ -148,6 +149,6 @@ def test_unwritable_place_is_refused(tmp_path):
     blocker.write_text("x")
 
     with pytest.raises(StoreError) as caught:
-        Store(f"sqlite:///{blocker}/ssi.sqlite")
+        Store(f"sqlite:///{blocker}/ssi.sqlite", now=fixed_now)
 
     assert caught.value.code == "error.store.open"

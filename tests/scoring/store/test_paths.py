@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from builders import fixed_now
 
 from scoring.errors import StoreError
 from scoring.store import Store
@@ -58,7 +59,7 @@ def test_store_creates_its_folder_readable_by_the_owner_only(tmp_path):
     from scoring.store import Store
 
     folder = tmp_path / "fresh"
-    with Store(f"sqlite:///{folder / 'ssi.sqlite'}"):
+    with Store(f"sqlite:///{folder / 'ssi.sqlite'}", now=fixed_now):
         pass
 
     assert (folder / "ssi.sqlite").is_file()
@@ -70,7 +71,7 @@ def test_team_server_url_without_its_driver_is_a_one_line_store_error():
         pytest.skip("pg8000 is installed here, so its absence cannot be shown")
 
     with pytest.raises(StoreError) as caught:
-        Store("postgresql+pg8000://ssi:secret@team-server/ssi")
+        Store("postgresql+pg8000://ssi:secret@team-server/ssi", now=fixed_now)
 
     assert caught.value.code == "error.store.driver"
     assert caught.value.params["driver"] == "pg8000"

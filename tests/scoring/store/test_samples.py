@@ -10,6 +10,7 @@ import zipfile
 from datetime import date, timedelta
 
 import pytest
+from builders import fixed_now
 from store_db import BACKENDS, database_bytes, row_counts
 
 from scoring.ingest import read_export
@@ -49,7 +50,7 @@ def imported(tmp_path_factory, exports, sample_server):
         url = f"sqlite:///{tmp_path_factory.mktemp('samples') / 'ssi.sqlite'}"
     else:
         url = sample_server.database()
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         results = {p: _import(store, data) for p, data in exports.items()}
     return url, results
 
@@ -124,7 +125,7 @@ def _allowed_text(exports) -> str:
 def test_samples_are_stored_with_the_models_scores(imported, exports):
     url, results = imported
 
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         for persona, data in exports.items():
             result = results[persona]
             history = score_history(data)
@@ -172,7 +173,7 @@ def test_database_holds_no_contact_data_or_message_text(imported, checked, sampl
 def test_the_privacy_scan_finds_a_planted_leak(db, checked, sample_server):
     planted = sorted(s for s in checked if "@" in s)[0]
 
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         store.add_official(planted, OfficialEntry(as_of=EXPORT_DATE, total=50.0))
 
     assert _leaks(database_bytes(db, sample_server), checked) == [planted]
@@ -181,7 +182,7 @@ def test_the_privacy_scan_finds_a_planted_leak(db, checked, sample_server):
 def test_importing_the_samples_again_adds_nothing(db, exports):
     before = row_counts(db)
 
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         again = [
             store.import_export(data, score=score_as_of(data), history=score_history(data)).status
             for data in exports.values()
@@ -196,7 +197,7 @@ def test_timeline_and_change_of_a_sample(imported, exports):
     history = score_history(exports["active_seller"]).set_index("as_of")
     week_before = EXPORT_DATE - timedelta(days=7)
 
-    with Store(url) as store:
+    with Store(url, now=fixed_now) as store:
         timeline = store.timeline("Katharina Vogelsang")
         change = store.change("Katharina Vogelsang", today=date(2026, 11, 20))
 
@@ -212,7 +213,7 @@ def test_timeline_and_change_of_a_sample(imported, exports):
 
 
 def test_forgetting_a_sample_owner_removes_their_name_from_the_file(db, sample_server):
-    with Store(db) as store:
+    with Store(db, now=fixed_now) as store:
         store.forget("Lena Hofbauer")
         remaining = store.cohort()["member"].tolist()
 

@@ -37,6 +37,7 @@ def test_the_loss_is_zero_on_the_anchors_with_engage_weakest() -> None:
     assert anchor_loss(stats | {"mean_insights": 6.0}) == pytest.approx(25.0)
 
 
+@pytest.mark.slow
 def test_calibration_does_not_end_worse_than_it_starts() -> None:
     industries = load_industries()
     small = industries.population.model_copy(update={"min_per_industry": 2, "size": 66})

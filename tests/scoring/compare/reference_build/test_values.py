@@ -17,6 +17,9 @@ from scoring.model import load_config, score_as_of
 from scoring.model.score import day_number
 from scoring.results import PILLARS
 
+# Every test here shares a population of 660 members that takes half a minute to build.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def small():

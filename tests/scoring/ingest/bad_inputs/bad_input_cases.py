@@ -9,10 +9,12 @@ the member data may be a short stand-in for what the directory declares.
 
 from __future__ import annotations
 
+import gzip
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import cache
 
 from ingest_fixtures import zip_bytes as zip_of
 
@@ -105,3 +107,34 @@ def preamble(lines: int) -> bytes:
         b"Notes: line %d of what LinkedIn says about e-mails\n" % i for i in range(lines)
     )
     return notes + b"\n" + CONNECTIONS_HEADER + CONNECTION_ROWS
+
+
+@cache
+def entries_100k() -> bytes:
+    """100,000 one-byte members (``zipfile`` writes the zip64 directory so many need)."""
+    return zip_of({f"f{i}.csv": b"a" for i in range(100_000)}, zipfile.ZIP_STORED)
+
+
+#: 8 MiB of zeros, really deflated: about 8 KiB, a 1,000-fold bomb.
+BOMB_SIZE = 8 * MIB
+BOMB_DATA = deflated(bytes(BOMB_SIZE))
+
+
+def deflate_bomb() -> bytes:
+    """One member of :data:`BOMB_SIZE` zeros, deflated (the CRC need not match: it is refused
+    from the directory)."""
+    return raw_zip([Entry("Connections.csv", BOMB_DATA, size=BOMB_SIZE, crc=0, method=8)])
+
+
+def nested(depth: int) -> bytes:
+    """A LinkedIn file inside ``depth`` zips inside the export."""
+    data = zip_of({"Skills.csv": SKILLS})
+    for level in range(depth):
+        data = zip_of({f"level_{level}.zip": data})
+    return data
+
+
+#: Binary files as a person might pick them by mistake, named like export CSVs.
+GZIP = gzip.compress(b"Date,ShareLink\n" * 20, mtime=0)
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\x00\x00\x00stream\x00\x01\x02"
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56

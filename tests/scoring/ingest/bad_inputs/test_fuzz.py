@@ -25,7 +25,7 @@ from scoring.errors import ExportError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.slow]
 
 EXAMPLES = int(os.environ.get("SSI_FUZZ_EXAMPLES", "200"))
 MAX_SECONDS = 10.0
@@ -80,7 +80,9 @@ def outcome(sources: object) -> str:
         result = read_export(sources, today=TODAY)
     except ExportError as exc:
         message = exc.message("de")
-        assert message and "\n" not in message and "{" not in message
+        assert message and "\n" not in message
+        # A brace the data did not bring is a placeholder the catalogue left unfilled.
+        assert message.count("{") <= sum(str(v).count("{") for v in exc.params.values())
         kind = "refused"
     else:
         assert isinstance(result, ExportData)

@@ -2,8 +2,11 @@
 
 The store reads rows from the database and hands frames to these functions, so
 that the rules (which value wins on a date, what "last week" means) can be read
-and tested without a database. Dates inside are ``datetime64``; frames returned
-to callers carry ``as_of`` as :class:`datetime.date`, as ``score_history`` does.
+and tested without a database. The module sits beside the model and the store and
+imports neither: the store may not import the model (docs/architecture.md, "Allowed
+imports"), and both need one weekly calendar and one ranking of imports. Dates inside
+are ``datetime64``; frames returned to callers carry ``as_of`` as :class:`datetime.date`,
+as ``score_history`` does.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.model.change import (
+from scoring.store.settings import load_settings
+from scoring.timeline import (
     TIMELINE_COLUMNS,
     Change,
     change_of,
@@ -25,7 +26,6 @@ from scoring.model.change import (
     week_changes,
     week_ends,
 )
-from scoring.store.settings import load_settings
 
 TIMELINE = load_settings().timeline
 PILLAR_COLS = ["brand", "people", "insights", "relationships"]
@@ -232,7 +232,7 @@ def test_history_changes_compare_each_date_with_the_week_before():
 
 def test_the_timeline_rules_do_not_load_the_store():
     code = (
-        "import sys, scoring.model.change; "
+        "import sys, scoring.timeline; "
         "print(any(m.startswith('scoring.store') for m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
