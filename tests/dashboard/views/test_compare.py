@@ -186,7 +186,7 @@ def test_distribution_labels_sit_above_the_bars_on_the_outer_sides(
 
 def _store(persona: str, member: str) -> None:
     export_data = sample_data(persona)
-    Store().import_export(
+    Store(now=fixed_now).import_export(
         export_data, member, score=score_as_of(export_data), history=score_history(export_data)
     )
 
