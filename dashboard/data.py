@@ -480,6 +480,7 @@ def _percentiles(
         cohort=cohort,
         official=official,
         member=member,
+        in_cohort=member is not None,  # the team left out the member's own row already
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import Any
 
 import pandas as pd
@@ -25,6 +26,7 @@ from dashboard import data, state
 from dashboard.components import report, widgets
 from dashboard.state import CurrentExport
 from scoring.i18n import Lang, t
+from scoring.model.attribution import DEFAULT_SPAN_DAYS, explain_change
 from scoring.model.payload import history_payload, score_payload
 from scoring.present import score_label
 from scoring.results import SCORE_FIELDS, Score
@@ -59,7 +61,7 @@ def csv_bytes(frame: pd.DataFrame, lang: Lang) -> bytes:
     return safe.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def _json_bytes(payload: Any) -> bytes:
+def _json_bytes(payload: object) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -123,15 +125,29 @@ def section(
     manual = state.manual_inputs()
     history = data.history(export, "W", manual)
     change = data.week_change(export, state.today(), manual)
-    inputs = report.ReportInputs(
-        label=widgets.export_label(export, lang),
-        score=score,
-        history=history,
-        change_text=change.text(lang),
-        lang=lang,
-        comparisons=tuple(comparisons),
-        tips=tuple(tips),
-    )
+    export_data = data.export_data(export)
+
+    def report_html() -> bytes:
+        # Attribution scores two days again: only when the report is asked for.
+        moved = explain_change(
+            export_data,
+            score.as_of - timedelta(days=DEFAULT_SPAN_DAYS),
+            score.as_of,
+            window_days=score.window_days,
+            manual=manual,
+        )
+        inputs = report.ReportInputs(
+            label=widgets.export_label(export, lang),
+            score=score,
+            history=history,
+            change_text=change.text(lang),
+            lang=lang,
+            comparisons=tuple(comparisons),
+            tips=tuple(tips),
+            change=moved,
+        )
+        return report.build(inputs, today).encode("utf-8")
+
     today = state.today()
     stem = f"ssi-{score.as_of.isoformat()}"
     with st.expander(t("dashboard.download.title", lang), icon=":material/download:"):
@@ -153,7 +169,7 @@ def section(
         with third:
             offer(
                 t("dashboard.download.report", lang),
-                lambda: report.build(inputs, today).encode("utf-8"),
+                report_html,
                 f"{stem}-report.html",
                 primary=True,
             )

@@ -19,7 +19,8 @@ from dashboard.components import charts
 from dashboard.components.literal import html as escape
 from dashboard.components.widgets import PLOTLY_CONFIG
 from scoring.bands import band
-from scoring.i18n import Lang, fmt_date, fmt_number, t
+from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.model.attribution import ScoreChange
 from scoring.present import metric_value_text
 from scoring.results import PILLARS, Score
 
@@ -33,6 +34,7 @@ th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #E8ECF0;verti
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1rem 0}figcaption{color:#4A5560;font-size:.9rem}
 .note{color:#4A5560;font-size:.9rem}
+table.change td.num{width:5.5rem}tr.pillar td{padding-top:.7rem}
 @media (max-width:600px){main{padding:.75rem}th,td{padding:.25rem}}
 @page{size:A4;margin:12mm}
 @media print{main{max-width:none;padding:0}figure,table,h3{break-inside:avoid}
@@ -57,6 +59,8 @@ class ReportInputs:
     comparisons: Sequence[tuple[str, Sequence[str]]] = field(default_factory=tuple)
     #: One line per tip, best first.
     tips: Sequence[str] = field(default_factory=tuple)
+    #: Why the score moved (``scoring.model.attribution.explain_change``), if known.
+    change: ScoreChange | None = None
 
 
 def _figure(fig: go.Figure, alt: str, *, first: bool) -> str:
@@ -69,15 +73,18 @@ def _figure(fig: go.Figure, alt: str, *, first: bool) -> str:
     )
 
 
+def _head(*columns: tuple[str, str], lang: Lang) -> str:
+    """A table's header cells: (catalogue key, CSS class) per column."""
+    return "".join(f'<th class="{cls}">{escape(t(key, lang))}</th>' for key, cls in columns)
+
+
 def _metrics_table(score: Score, pillar: str, lang: Lang) -> str:
-    head = "".join(
-        f'<th class="{cls}">{escape(t(key, lang))}</th>'
-        for key, cls in (
-            ("score.heading.metric", ""),
-            ("score.heading.value", "num"),
-            ("score.heading.target", "num"),
-            ("score.heading.points", "num"),
-        )
+    head = _head(
+        ("score.heading.metric", ""),
+        ("score.heading.value", "num"),
+        ("score.heading.target", "num"),
+        ("score.heading.points", "num"),
+        lang=lang,
     )
     rows = "".join(
         "<tr>"
@@ -90,6 +97,50 @@ def _metrics_table(score: Score, pillar: str, lang: Lang) -> str:
         for m in score.pillars[pillar].metrics
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def change_section(change: ScoreChange, lang: Lang) -> str:
+    """ "Why did my score move?": the total's change, then per pillar its parts with reasons.
+
+    The parts are exact two-decimal differences, so the rows add up to the total's
+    change shown above them (``explain_change`` guarantees it).
+    """
+    parts = [
+        f"<h2>{escape(t('dashboard.report.change', lang))}</h2>",
+        f'<p class="note">{escape(change.title(lang))}</p>'
+        f"<p><strong>{escape(change.summary(lang))}</strong></p>",
+    ]
+    if not change.metrics:
+        return "".join([*parts, f"<p>{escape(t('change.nothing', lang))}</p>"])
+    head = _head(
+        ("dashboard.report.change_points", "num"),
+        ("score.heading.metric", ""),
+        ("dashboard.report.change_reason", ""),
+        lang=lang,
+    )
+    rows = []
+    for pillar in PILLARS:
+        moved = sorted(
+            (m for m in change.metrics if m.pillar == pillar), key=lambda m: -abs(m.points)
+        )
+        if not moved:
+            continue
+        rows.append(
+            f'<tr class="pillar"><td class="num"><strong>'
+            f"{escape(fmt_signed(change.pillars[pillar], lang, 2))}</strong></td>"
+            f'<td colspan="2"><strong>{escape(t(f"pillar.{pillar}", lang))}</strong></td></tr>'
+        )
+        rows.extend(
+            f'<tr><td class="num">{escape(fmt_signed(m.points, lang, 2))}</td>'
+            f"<td>{escape(t(f'metric.{m.key}.label', lang))}</td>"
+            f"<td>{escape(m.reason(lang))}</td></tr>"
+            for m in moved
+        )
+    body = "".join(rows)
+    parts.append(
+        f'<table class="change"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+    return "".join(parts)
 
 
 def build(inputs: ReportInputs, today: date | None = None) -> str:
@@ -136,6 +187,8 @@ def build(inputs: ReportInputs, today: date | None = None) -> str:
             first=False,
         ),
     ]
+    if inputs.change is not None:
+        parts.append(change_section(inputs.change, lang))
     if inputs.comparisons:
         parts.append(f"<h2>{escape(t('dashboard.report.compared', lang))}</h2>")
         for heading, lines in inputs.comparisons:

@@ -8,6 +8,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import data, state
 from dashboard.components.literal import keyed_md, md
+from dashboard.components.uploader import localise as localise_uploaders
 from dashboard.components.welcome import welcome
 from dashboard.state import CurrentExport
 from scoring.compare import GroupComparison, Percentiles
@@ -34,35 +35,12 @@ STYLE = """<style>
 </style>"""
 
 
-def uploader_style(lang: Lang) -> str:
-    """CSS that words Streamlit's file-uploader button and size limit in ``lang``.
-
-    Streamlit writes "Upload" and "500MB per file • ZIP, CSV" in English whatever the
-    page language; a German page gets its own words in their place (the accepted file
-    types are already named in each uploader's label). English keeps Streamlit's text.
-    """
-    if lang == "en":
-        return ""
-    button = t("dashboard.uploader.button", lang)
-    limit = t(
-        "dashboard.uploader.limit",
-        lang,
-        size=fmt_number(st.get_option("server.maxUploadSize"), lang, 0),
-    )
-    zone = '[data-testid="stFileUploaderDropzone"]'
-    return (
-        f'{zone} button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}\n'
-        f'{zone} button [data-testid="stMarkdownContainer"] p::after '
-        f'{{content: "{button}"; font-size: 14px;}}\n'
-        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}\n'
-        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after '
-        f'{{content: "{limit}"; font-size: 14px;}}\n'
-    )
-
-
 def page_style(lang: Lang) -> None:
-    """The few style rules the theme cannot express (see :data:`STYLE`), in ``lang``."""
-    st.html(STYLE.replace("</style>", uploader_style(lang) + "</style>"))
+    """The few style rules the theme cannot express (see :data:`STYLE`), and the file
+    uploaders' own words in ``lang`` (replaced in the page, not painted over by CSS,
+    which a screen reader read through in English: :mod:`uploader`)."""
+    st.html(STYLE)
+    localise_uploaders(lang)
 
 
 def deployment_notices(lang: Lang) -> None:
@@ -237,15 +215,7 @@ def comparison(
         value,
         help=t("dashboard.compare.top_help", lang),
     )
-    group_name = md(group.group_label(lang))
-    lines = [
-        t(phrase, lang, group=group_name, value=fmt_number(number, lang, decimals))
-        for phrase, number, decimals in (
-            ("compare.phrase.average", total.average, 2),
-            ("compare.phrase.percentile", total.percentile, 1),
-        )
-        if number is not None
-    ]
+    lines = [md(text) for text in (group.average_text(lang), group.percentile_text(lang)) if text]
     lines.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
     lines.extend(keyed_md(note.key, lang, note.params) for note in group.notes)
     if reason:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, state
 from dashboard.components import charts, widgets
 from dashboard.components.literal import error_md, md
-from scoring.compare import Percentiles
+from scoring.compare import GroupComparison, Percentiles
+from scoring.compare.industries import industry_label
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.official import OfficialReading, parse_official
@@ -33,7 +35,7 @@ def _industry_choice(profile_industry: str | None, lang: Lang) -> None:
         options,
         index=options.index(current) if current in options else 0,
         format_func=lambda g: (
-            g
+            industry_label(g, lang)
             if g is not None
             else t("dashboard.compare.industry_auto", lang, industry=profile_industry or "–")
         ),
@@ -47,42 +49,116 @@ def measure_name(measure: str, lang: Lang) -> str:
     return score_label(measure, lang, long=True)
 
 
+#: What each distribution is, under its charts.
+_BASIS_NOTES = {
+    "modelled_reference": "compare.note.modelled",
+    "estimated_network": "compare.note.estimated_network",
+    "cohort": "dashboard.compare.distribution_table",
+    "peer_csv": "dashboard.compare.distribution_table",
+}
+
+
+def _basis_label(group: GroupComparison, lang: Lang) -> str:
+    if group.source == "modelled_reference":
+        return t("dashboard.compare.basis_members", lang, group=group.group_label(lang))
+    if group.source == "estimated_network":
+        return t("dashboard.compare.basis_network", lang)
+    if group.source == "official":
+        return t("dashboard.compare.basis_official", lang)
+    return group.group_label(lang)
+
+
 def _distributions(score: Score, percentiles: Percentiles, lang: Lang) -> None:
+    """The distribution of the chosen group: the industry or any network source in use.
+
+    Each source draws its own group (the peer file its peers, the team its members);
+    LinkedIn's official page gives a rank and an average but no distribution.
+    """
     st.subheader(t("dashboard.compare.distribution", lang))
-    st.caption(t("compare.note.modelled", lang))
+    groups = {g.source: g for g in (percentiles.industry, *percentiles.networks)}
     basis = st.segmented_control(
         t("dashboard.compare.basis", lang),
-        ("members", "network"),
-        format_func=lambda b: t(f"dashboard.compare.basis_{b}", lang),
-        default="members",
+        tuple(groups),
+        format_func=lambda source: _basis_label(groups[source], lang),
+        default="modelled_reference",
         key="distribution_basis",
     )
-    basis = basis or "members"
-    group = percentiles.industry.group
+    chosen = groups.get(basis or "modelled_reference", percentiles.industry)
+    if not chosen.quantiles:
+        st.info(t("dashboard.compare.distribution_none", lang), icon=":material/info:")
+        return
+    st.caption(t(_BASIS_NOTES[chosen.source], lang, group=md(chosen.group_label(lang))))
     values = score.field_values()
     total_slot = st.container()
     columns = st.columns(2)
     for index, measure in enumerate(SCORE_FIELDS):
-        reference = data.distribution(group, measure, basis)
-        percentile = reference.percentile(values[measure])
         target = total_slot if measure == "total" else columns[(index - 1) % 2]
         with target:
             st.markdown(f"**{measure_name(measure, lang)}**")
+            if measure not in chosen.quantiles:
+                st.caption(t("dashboard.compare.distribution_too_few", lang))
+                continue
+            average = chosen.standing(measure).average or 0.0
             widgets.chart(
                 charts.distribution_bars(
-                    reference.quantiles, values[measure], reference.mean, measure, lang
+                    np.asarray(chosen.quantiles[measure]),
+                    values[measure],
+                    average,
+                    measure,
+                    lang,
+                    scores=chosen.values.get(measure),
                 ),
                 t(
                     "dashboard.compare.distribution_alt",
                     lang,
                     measure=measure_name(measure, lang),
-                    group=percentiles.industry.group_label(lang),
+                    group=chosen.group_label(lang),
+                    source=chosen.source_label(lang),
                     value=fmt_number(values[measure], lang, 2),
-                    percentile=fmt_number(percentile, lang, 1),
-                    average=fmt_number(reference.mean, lang, 2),
+                    rank=chosen.percentile_text(lang, measure) or "–",
+                    average=fmt_number(average, lang, 2),
                 ),
                 key=f"distribution_{measure}",
             )
+
+
+def sources_table(percentiles: Percentiles, lang: Lang) -> pd.DataFrame:
+    """Our estimate against the industry and every network source, one row each.
+
+    LinkedIn's official rank is of LinkedIn's own score, and the table says so.
+    """
+    rows = []
+    for group in (percentiles.industry, *percentiles.networks):
+        top = group.total.top_percent
+        rank = t("compare.phrase.top", lang, value=top) if top else "–"
+        if group.source == "official" and top:
+            rank = t("dashboard.compare.official_rank", lang, rank=rank)
+        rows.append(
+            {
+                t("dashboard.compare.col_group", lang): group.group_label(lang),
+                t("dashboard.compare.col_source", lang): group.source_label(lang),
+                t("dashboard.compare.col_people", lang): (
+                    fmt_number(group.size, lang, 0) if group.size else "–"
+                ),
+                t("dashboard.compare.col_rank", lang): rank,
+                t("dashboard.compare.col_higher", lang): (
+                    group.percentile_text(lang) if group.source != "official" else None
+                )
+                or "–",
+                t("dashboard.compare.col_average", lang): (
+                    fmt_number(group.total.average, lang, 2)
+                    if group.total.average is not None
+                    else "–"
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _sources(percentiles: Percentiles, lang: Lang) -> None:
+    st.markdown(f"**{t('dashboard.compare.sources', lang)}**")
+    # A table wraps its long cells ("Higher than 99.1% of …"); a grid cut them.
+    st.table(sources_table(percentiles, lang), hide_index=True)
 
 
 def _peer_upload(lang: Lang) -> None:
@@ -233,6 +309,7 @@ def render() -> None:
     percentiles = data.percentiles(export, manual)
     with results:
         widgets.comparisons(percentiles, lang)
+        _sources(percentiles, lang)
         _official_readings(export, lang)
     with distributions:
         _distributions(data.score(export, manual), percentiles, lang)

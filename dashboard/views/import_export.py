@@ -181,7 +181,8 @@ def _file_report(export_data: ExportData, lang: Lang) -> None:
             ],
         }
     )
-    st.dataframe(report, hide_index=True, width="stretch", key="file_report")
+    # st.table, not st.dataframe: a grid cuts long notes to one line; a table wraps them.
+    st.table(report, hide_index=True)
     missing, ignored = st.columns(2)
     with missing:
         st.markdown(f"**{t('dashboard.import.missing', lang)}**")

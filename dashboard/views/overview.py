@@ -219,12 +219,7 @@ def comparison_lines(percentiles: Percentiles, lang: Lang) -> list[tuple[str, li
             continue
         lines = [
             t("compare.phrase.top", lang, value=group.total.top_percent),
-            t(
-                "compare.phrase.average",
-                lang,
-                group=group.group_label(lang),
-                value=fmt_number(group.total.average, lang, 2),
-            ),
+            group.average_text(lang) or "–",
             t("compare.phrase.computed_against", lang, source=group.source_label(lang)),
         ]
         out.append((t(heading, lang), lines))

@@ -11,12 +11,21 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.components import charts, downloads, widgets
 from dashboard.components.literal import error_md, md
+from scoring.compare.industries import industry_label, load_industries
 from scoring.errors import SSIError
 from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t, tn
 from scoring.results import PILLARS
 from scoring.store import Store, export_hash
 
 FLASH_KEY = "team_flash"
+
+
+def industry_name(name: object, lang: Lang) -> str:
+    """A member's industry as LinkedIn's pages in ``lang`` call it; unknown names as given."""
+    if not isinstance(name, str) or not name.strip():
+        return "–"
+    known = load_industries().resolve(name)
+    return industry_label(known, lang) if known else name
 
 
 def leaderboard_table(board: pd.DataFrame, lang: Lang, stale: Collection[str] = ()) -> pd.DataFrame:
@@ -29,7 +38,9 @@ def leaderboard_table(board: pd.DataFrame, lang: Lang, stale: Collection[str] = 
         {
             t("store.column.rank", lang): board["rank"].astype(int),
             t("store.column.member", lang): board["member"],
-            t("store.column.industry", lang): board["industry"].fillna("–"),
+            t("store.column.industry", lang): board["industry"].map(
+                lambda name: industry_name(name, lang)
+            ),
             t("store.column.date", lang): [fmt_date(d, lang) for d in board["as_of"]],
             t("common.total", lang): [fmt_number(v, lang, 2) for v in board["total"]],
             **{

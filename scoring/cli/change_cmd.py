@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
 from scoring.cli.output import print_json, print_text
 from scoring.fields import PILLARS
-from scoring.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
+from scoring.i18n import Lang, fmt_signed, t
 
 if TYPE_CHECKING:
     from scoring.model.attribution import ScoreChange
@@ -58,21 +58,7 @@ def run_change(args: argparse.Namespace) -> int:
 
 def change_text(change: ScoreChange, lang: str = "en") -> str:
     """The human report: the total's change, then per pillar its parts, largest first."""
-    title = t(
-        "change.title",
-        lang,
-        since=fmt_date(change.since, lang),
-        as_of=fmt_date(change.as_of, lang),
-        days=change.window_days,
-    )
-    summary = t(
-        "change.summary",
-        lang,
-        change=fmt_signed(change.total, lang, 2),
-        before=fmt_number(change.total_before, lang, 2),
-        after=fmt_number(change.total_after, lang, 2),
-    )
-    lines = [title, summary]
+    lines = [change.title(lang), change.summary(lang)]
     if not change.metrics:
         return "\n".join([*lines, "", t("change.nothing", lang)])
     for pillar in PILLARS:

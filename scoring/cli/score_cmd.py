@@ -247,15 +247,8 @@ def _standing_line(label: str, group: GroupComparison, lang: str) -> str:
     top = group.total.top_percent
     rank = t("compare.phrase.top", lang, value=top) if top is not None else "–"
     parts = [f"{label}: {rank}"]
-    if group.total.average is not None:
-        parts.append(
-            t(
-                "compare.phrase.average",
-                lang,
-                group=group.group_label(lang),
-                value=fmt_number(group.total.average, lang, 1),
-            )
-        )
+    if (average := group.average_text(lang, decimals=1)) is not None:
+        parts.append(average)
     parts.append(t("compare.phrase.computed_against", lang, source=group.source_label(lang)))
     return one_line(" · ".join(parts))
 

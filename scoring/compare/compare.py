@@ -10,13 +10,13 @@ prints.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.compare.industries import IndustriesConfig, load_industries
+from scoring.compare.industries import IndustriesConfig, industry_label, load_industries
 from scoring.compare.network import (
     MIN_PEERS,
     SCORE_COLUMNS,
@@ -29,15 +29,21 @@ from scoring.compare.network import (
 )
 from scoring.compare.reference import (
     ALL_INDUSTRIES,
+    PROBS,
     ReferenceTable,
     load_reference,
     top_percent,
+    weighted_quantiles,
 )
 from scoring.errors import InputError
 from scoring.export import ExportData
-from scoring.i18n import fmt_date, t
+from scoring.i18n import fmt_date, fmt_number, t
 from scoring.official import OfficialReading
 from scoring.results import PILLARS, Score
+
+#: The group name of an uploaded peer file: shown as "Your peers (N people)", never the
+#: file's name (which is data, and often a meaningless export name).
+PEERS_GROUP = "Your peers"
 
 SourceKey = Literal["modelled_reference", "cohort", "peer_csv", "official", "estimated_network"]
 SOURCES: tuple[SourceKey, ...] = (
@@ -78,25 +84,72 @@ class GroupComparison(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    group: str  # industry name, "All industries", "Your network", "Your team", peer file name
+    group: str  # industry name, "All industries", "Your network", "Your team", "Your peers"
     source: SourceKey
     size: int | None = None  # people in the group (None: LinkedIn's own, unknown)
     total: Standing
     pillars: dict[str, Standing]
     notes: tuple[Note, ...] = ()
+    #: Measure → the group's 101 quantiles (0 %, 1 %, …, 100 %), the distribution a chart
+    #: draws; empty for LinkedIn's own rank, which comes without a distribution.
+    quantiles: dict[str, tuple[float, ...]] = Field(default_factory=dict)
+    #: Measure → the scores themselves, for a team or peer file (a few people, whose
+    #: spread a chart shows as it is rather than smoothed through quantiles).
+    values: dict[str, tuple[float, ...]] = Field(default_factory=dict)
 
     def source_label(self, lang: str = "en") -> str:
         """What the comparison is computed against, in the reader's language."""
         return source_label(self.source, lang)
 
     def group_label(self, lang: str = "en") -> str:
-        """The group's name in the reader's language (industry names stay LinkedIn's)."""
+        """The group's name in the reader's language (an industry as LinkedIn's pages name it)."""
+        return self._named("compare.group", lang)
+
+    def _named(self, prefix: str, lang: str) -> str:
         fixed = {
-            ALL_INDUSTRIES: "compare.group.all_industries",
-            "Your network": "compare.group.network",
-            "Your team": "compare.group.cohort",
+            ALL_INDUSTRIES: "all_industries",
+            "Your network": "network",
+            "Your team": "cohort",
+            PEERS_GROUP: "peers",
         }
-        return t(fixed[self.group], lang) if self.group in fixed else self.group
+        if self.group in fixed:
+            return t(f"{prefix}.{fixed[self.group]}", lang, n=self.size or 0)
+        return t(f"{prefix}.industry", lang, industry=industry_label(self.group, lang))
+
+    def standing(self, measure: str) -> Standing:
+        """The standing of ``measure``: ``total`` or a pillar."""
+        return self.total if measure == "total" else self.pillars[measure]
+
+    def average_text(
+        self, lang: str = "en", measure: str = "total", decimals: int = 2
+    ) -> str | None:
+        """ "Average of your peers (8 people): 44.44" (German: "Durchschnitt Ihrer …"), or None."""
+        average = self.standing(measure).average
+        if average is None:
+            return None
+        return t(
+            "compare.phrase.average_of",
+            lang,
+            group=self._named("compare.group_of", lang),
+            value=fmt_number(average, lang, decimals),
+        )
+
+    def percentile_text(self, lang: str = "en", measure: str = "total") -> str | None:
+        """The rank of ``measure`` in words, or None when the group gives no percentile.
+
+        "Higher than 54.4% of your network" ("Höher als 54,4 % Ihres Netzwerks"); a
+        percentile of exactly 100 (above every score of the group) is said in words,
+        and :func:`_standing` keeps any other value at or below 99.9.
+        """
+        percentile = self.standing(measure).percentile
+        if percentile is None:
+            return None
+        group = self._named("compare.group_of", lang)
+        if percentile >= 100.0:
+            return t("compare.phrase.percentile_all", lang, group=group)
+        return t(
+            "compare.phrase.percentile", lang, group=group, value=fmt_number(percentile, lang, 1)
+        )
 
 
 class Percentiles(BaseModel):
@@ -108,6 +161,9 @@ class Percentiles(BaseModel):
     network: GroupComparison | None
     #: Why the network is missing or why a better source was passed over.
     network_reason: Note | None = None
+    #: The score against every usable network source on its own, in order of precedence
+    #: (team, peer file, official reading, estimated network); ``network`` is the first.
+    networks: tuple[GroupComparison, ...] = ()
 
 
 def source_label(source: str, lang: str = "en") -> str:
@@ -119,9 +175,27 @@ def _measures(score: Score) -> dict[str, float]:
     return {"total": score.total, **{p: score.pillars[p].score for p in PILLARS}}
 
 
+def shown_percentile(percentile: float) -> float:
+    """``percentile`` to one decimal; 100.0 and 0.0 only when exactly so.
+
+    99.96 is not "higher than 100 %": it stays 99.9, so that 100 means above every
+    score of the group and 0 below every one.
+    """
+    rounded = round(percentile, 1)
+    if percentile < 100.0:
+        rounded = min(rounded, 99.9)
+    if percentile > 0.0:
+        rounded = max(rounded, 0.1)
+    return rounded
+
+
+def _quantiles(values: np.ndarray) -> tuple[float, ...]:
+    return tuple(round(float(q), 4) for q in weighted_quantiles(values, probs=PROBS))
+
+
 def _standing(percentile: float | None, average: float | None) -> Standing:
     return Standing(
-        percentile=None if percentile is None else round(percentile, 1),
+        percentile=None if percentile is None else shown_percentile(percentile),
         top_percent=None if percentile is None else top_percent(percentile),
         average=None if average is None else round(average, 2),
     )
@@ -168,37 +242,54 @@ def industry_comparison(
         total=standings["total"],
         pillars={p: standings[p] for p in PILLARS},
         notes=tuple(notes),
+        quantiles={
+            m: tuple(float(q) for q in reference.distribution(group, m, basis).quantiles)
+            for m in SCORE_COLUMNS
+        },
     )
 
 
 def table_comparison(
-    score: Score, table: pd.DataFrame, *, source: SourceKey, group: str
+    score: Score,
+    table: pd.DataFrame,
+    *,
+    source: SourceKey,
+    group: str,
+    besides_you: bool = False,
 ) -> GroupComparison | Note:
     """The score against a peer table (cohort or peer file), or a Note when too small.
 
     Percentiles are mid-ranks among the peers; a pillar column with fewer than
-    :data:`MIN_PEERS` values has only its average.
+    :data:`MIN_PEERS` values has only its average and no distribution. A too small
+    table's note says "besides you" only when the user's own row was in it
+    (``besides_you``).
     """
     totals = table["total"].dropna()
     if len(totals) < MIN_PEERS:
         return Note(
-            key="compare.reason.too_few",
+            key="compare.reason.too_few_besides_you" if besides_you else "compare.reason.too_few",
             params={"source": source, "n": len(totals), "count": len(totals), "minimum": MIN_PEERS},
         )
     values = _measures(score)
     standings: dict[str, Standing] = {}
+    quantiles: dict[str, tuple[float, ...]] = {}
+    scores: dict[str, tuple[float, ...]] = {}
     for measure in SCORE_COLUMNS:
         column = table[measure].dropna().to_numpy(dtype=float)
-        percentile = (
-            mid_rank_percentile(values[measure], column) if len(column) >= MIN_PEERS else None
-        )
+        enough = len(column) >= MIN_PEERS
+        percentile = mid_rank_percentile(values[measure], column) if enough else None
         standings[measure] = _standing(percentile, float(column.mean()) if len(column) else None)
+        if enough:
+            quantiles[measure] = _quantiles(column)
+            scores[measure] = tuple(sorted(float(v) for v in column))
     return GroupComparison(
         group=group,
         source=source,
         size=len(totals),
         total=standings["total"],
         pillars={p: standings[p] for p in PILLARS},
+        quantiles=quantiles,
+        values=scores,
     )
 
 
@@ -227,16 +318,14 @@ def official_comparison(reading: OfficialReading) -> GroupComparison | Note:
     )
 
 
-def _peer_frame(peers: PeerSource) -> tuple[pd.DataFrame, str]:
+def _peer_frame(peers: PeerSource) -> pd.DataFrame:
     if isinstance(peers, pd.DataFrame):
-        return peer_table(peers, name="peers"), "peers"
-    if isinstance(peers, tuple):
-        name = peers[0]
-    elif isinstance(peers, bytes):
-        name = "peers.csv"
-    else:
-        name = Path(peers).name
-    return read_peers(peers), name
+        return peer_table(peers, name="peers")
+    return read_peers(peers)
+
+
+def _in_table(table: pd.DataFrame, member: str | None) -> bool:
+    return member is not None and len(without_member(table, member)) < len(table)
 
 
 def compare(
@@ -248,6 +337,7 @@ def compare(
     cohort: pd.DataFrame | None = None,
     official: OfficialReading | None = None,
     member: str | None = None,
+    in_cohort: bool = False,
     estimate_network: bool = True,
     reference: ReferenceTable | None = None,
 ) -> Percentiles:
@@ -260,7 +350,9 @@ def compare(
     ``(name, bytes)`` or a frame; a bad file raises :class:`PeerFileError`), the
     ``official`` reading's network rank, and the estimated network (unless
     ``estimate_network`` is False, then ``None`` with a reason). ``member``
-    removes the user's own row from a cohort or peer table.
+    removes the user's own row from a cohort or peer table; ``in_cohort`` says the
+    user is a member of the ``cohort`` even when the caller left their row out.
+    ``networks`` holds the score against every usable source on its own.
     """
     reference = reference or load_reference()
     industries = load_industries()
@@ -269,36 +361,54 @@ def compare(
     industry_result = industry_comparison(
         score, chosen, reference=reference, industries=industries, explicit=industry is not None
     )
-    reasons: list[Note] = []
-    candidates = []
+    candidates: list[GroupComparison | Note] = []
     if cohort is not None:
-        table = without_member(_cohort_table(cohort), member)
-        candidates.append(table_comparison(score, table, source="cohort", group="Your team"))
+        table = _cohort_table(cohort)
+        besides_you = in_cohort or _in_table(table, member)
+        candidates.append(
+            table_comparison(
+                score,
+                without_member(table, member),
+                source="cohort",
+                group="Your team",
+                besides_you=besides_you,
+            )
+        )
     if peers is not None:
-        table, name = _peer_frame(peers)
-        table = without_member(table, member)
-        candidates.append(table_comparison(score, table, source="peer_csv", group=name))
+        table = _peer_frame(peers)
+        candidates.append(
+            table_comparison(
+                score,
+                without_member(table, member),
+                source="peer_csv",
+                group=PEERS_GROUP,
+                besides_you=_in_table(table, member),
+            )
+        )
     if official is not None:
         candidates.append(official_comparison(official))
-    for candidate in candidates:
-        if isinstance(candidate, GroupComparison):
-            return Percentiles(
-                industry=industry_result, network=candidate, network_reason=_first(reasons)
+    usable = [c for c in candidates if isinstance(c, GroupComparison)]
+    first_usable = candidates.index(usable[0]) if usable else len(candidates)
+    # Only a source skipped in favour of a worse one needs a reason.
+    reasons = [c for c in candidates[:first_usable] if isinstance(c, Note)]
+    if estimate_network:
+        usable.append(
+            industry_comparison(
+                score, chosen, reference=reference, industries=industries, basis="network"
             )
-        reasons.append(candidate)
-    if not estimate_network:
+        )
+    if usable:
+        fallback = None if first_usable < len(candidates) else Note(key="compare.reason.estimated")
         return Percentiles(
             industry=industry_result,
-            network=None,
-            network_reason=_first(reasons) or Note(key="compare.reason.no_source"),
+            network=usable[0],
+            network_reason=_first(reasons) or fallback,
+            networks=tuple(usable),
         )
-    estimated = industry_comparison(
-        score, chosen, reference=reference, industries=industries, basis="network"
-    )
     return Percentiles(
         industry=industry_result,
-        network=estimated,
-        network_reason=_first(reasons) or Note(key="compare.reason.estimated"),
+        network=None,
+        network_reason=_first(reasons) or Note(key="compare.reason.no_source"),
     )
 
 

@@ -27,7 +27,7 @@ from babel.dates import format_date
 
 from scoring.errors import InputError
 from scoring.export import ExportData
-from scoring.i18n import fmt_number, normalize_lang, t
+from scoring.i18n import fmt_date, fmt_number, fmt_signed, normalize_lang, t
 from scoring.model.config import MetricConfig, ModelConfig, load_config
 from scoring.model.manual import ManualInputs
 from scoring.model.metrics import METRIC_SPECS, WINDOW_COUNTS, Context
@@ -167,6 +167,26 @@ class ScoreChange:
     pillars: dict[str, float]
     metrics: tuple[MetricChange, ...]
     manual_inputs: dict[str, float] = field(default_factory=dict)
+
+    def title(self, lang: str = "en") -> str:
+        """ "Change of the estimated SSI from … to …, last N days" in ``lang``."""
+        return t(
+            "change.title",
+            lang,
+            since=fmt_date(self.since, lang),
+            as_of=fmt_date(self.as_of, lang),
+            days=self.window_days,
+        )
+
+    def summary(self, lang: str = "en") -> str:
+        """ "Total: +1.20 (40.00 → 41.20)" in ``lang``."""
+        return t(
+            "change.summary",
+            lang,
+            change=fmt_signed(self.total, lang, 2),
+            before=fmt_number(self.total_before, lang, 2),
+            after=fmt_number(self.total_after, lang, 2),
+        )
 
 
 def _count(value: float, lang: str) -> str:

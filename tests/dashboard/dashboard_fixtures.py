@@ -12,6 +12,7 @@ import base64
 import json
 import re
 import zipfile
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,14 @@ import numpy as np
 from builders import fixed_now
 from streamlit.testing.v1 import AppTest
 
+from dashboard.components import report
 from scoring.export import ExportData
 from scoring.ingest import read_export
-from scoring.model import score_as_of
+from scoring.model import score_as_of, score_history
+from scoring.model.attribution import explain_change
 from scoring.results import Score
 from scoring.samples import sample_path
+from scoring.store import Store
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 #: Generous: the first run of a worker reads an archive on a shared, loaded machine.
@@ -130,8 +134,6 @@ def markdown_sources(at: AppTest) -> list[str]:
 
 def store_sample(url: str, persona: str, member: str) -> None:
     """Store the bundled archive of ``persona`` under ``member`` in the database at ``url``."""
-    from scoring.model import score_history
-    from scoring.store import Store
 
     data = sample_data(persona)
     Store(url, now=fixed_now).import_export(
@@ -156,3 +158,16 @@ def change_parts(at) -> list[tuple[int, str, str, str]]:
 def _cents(shown: str) -> int:
     """A signed number as the page shows it (``+0.12``, ``−0,45``, ``±0.00``), in cents."""
     return round(float(shown.replace("−", "-").replace("±", "").replace(",", ".")) * 100)
+
+
+def sample_report(persona: str, lang: str, since_days: int = 7) -> tuple[str, Any]:
+    """The HTML report of a sample as the Overview builds it, and its ``ScoreChange``."""
+
+    data = sample_data(persona)
+    score = sample_score(persona)
+    change = explain_change(data, score.as_of - timedelta(days=since_days), score.as_of)
+    inputs = report.ReportInputs(
+        label=persona, score=score, history=score_history(data), change_text="–", lang=lang,
+        change=change,
+    )  # fmt: skip
+    return report.build(inputs, today=date(2026, 10, 20)), change

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from dashboard_fixtures import metrics, open_page, sample_bytes, sample_score, store_sample
+from streamlit import config
 
 from dashboard import state
 from dashboard.components.palette import PILLAR_COLOURS
@@ -180,8 +181,6 @@ def test_only_loopback_addresses_count_as_private(address, exposed) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_every_page_warns_when_the_server_listens_beyond_this_computer(make_app, lang) -> None:
-    from streamlit import config
-
     before = config.get_option("server.address")
     assert before == "127.0.0.1"
     at = make_app(sample="newcomer", lang=lang)

@@ -55,7 +55,7 @@ def test_a_pasted_page_is_fitted_with_the_error_before_and_after(make_app, model
     )
     assert result.rmse_after["total"] < result.rmse_before["total"]
     # One reading for one weight per sub-metric: far fewer readings than parameters.
-    weights = len([m for m in score_as_of(sample_data("active_seller")).metrics()])
+    weights = len(list(score_as_of(sample_data("active_seller")).metrics()))
     assert len(result.weights) == weights
     caveat = {
         "en": f"Fitted from 1 reading for {weights} weights: treat it as a rough guide.",

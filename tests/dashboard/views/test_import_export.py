@@ -16,7 +16,6 @@ from dashboard_fixtures import (
 
 from dashboard import state
 from dashboard.components.literal import error_md, md
-from dashboard.components.widgets import uploader_style
 from scoring.errors import SSIError
 from scoring.i18n import fmt_date, fmt_number, t
 from scoring.ingest import read_export
@@ -44,7 +43,7 @@ def test_uploaded_zip_shows_its_report_and_scoring_total(make_app) -> None:
     assert at.success[0].value == t(
         "dashboard.import.scored", "en", total=fmt_number(score.total, "en", 2)
     )
-    report = at.dataframe[0].value
+    report = at.table[0].value
     assert list(report["File"]) == [s.file for s in data.sources]
     assert list(report["Rows used"]) == [fmt_number(s.rows, "en", 0) for s in data.sources]
     # sample_data/README.md: active_seller has 1,500 connections, none skipped.
@@ -137,21 +136,12 @@ def test_skipped_rows_are_explained_in_the_report_in_german(make_app) -> None:
     at = _import_page(make_app, lang="de")
     name, content = sample_bytes("active_seller")
     at.file_uploader[0].set_value((name, content, ZIP)).run()
-    report = at.dataframe[0].value.set_index("Datei")
+    report = at.table[0].value.set_index("Datei")
     # German thousands separator: 1,500 connections read as "1.500".
     assert report.loc["Connections.csv", "Verwendete Zeilen"] == "1.500"
     assert report.loc["Endorsement Received Info.csv", "Übersprungene Zeilen"] == "4"
     notes = report.loc["Endorsement Received Info.csv", "Hinweise"]
     assert notes == "wiederholt eine Zeile einer anderen Datei (4)"
-
-
-def test_the_uploaders_own_english_words_are_replaced_in_german() -> None:
-    # dashboard/.streamlit/config.toml sets maxUploadSize = 500 (MB).
-    css = uploader_style("de")
-    assert 'content: "Hochladen"' in css
-    assert 'content: "Bis 500 MB pro Datei"' in css
-    # English keeps Streamlit's own "Upload" / "500MB per file • ZIP".
-    assert uploader_style("en") == ""
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -140,3 +140,20 @@ def test_team_average_is_the_mean_of_the_latest_estimates(
     captions = [c.value for c in at.caption]
     assert span_without in captions
     assert left_out in captions
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("en", ["Software Development", "Financial Services"]),
+        ("de", ["Softwareentwicklung", "Finanzdienstleistungen"]),
+    ],
+)
+def test_the_leaderboard_names_industries_as_linkedin_does_in_each_language(
+    make_app, lang, names
+) -> None:
+    # The profiles say "Software Development" and "Financial Services" (bundled samples).
+    at = _store(open_page(make_app(sample="active_seller"), "team"), "Seller")
+    at = _store(open_page(make_app(sample="newcomer", lang=lang), "team"), "Newcomer")
+    board = at.dataframe[0].value
+    assert list(board[t("store.column.industry", lang)]) == names

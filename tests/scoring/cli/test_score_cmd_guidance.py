@@ -55,7 +55,7 @@ def test_industry_rank_is_against_the_profile_industry_and_says_its_source(passi
 def test_network_rank_against_the_peer_file_by_hand(passive_with_peers):
     network = passive_with_peers["percentiles"]["network"]
     assert network["source"] == "peer_csv"
-    assert network["group"] == "peers_example.csv"
+    assert network["group"] == "Your peers"  # never the file name
     pillars = {k: v["score"] for k, v in passive_with_peers["pillars"].items()}
     assert pillars == {"brand": 11.84, "people": 6.78, "insights": 3.4, "relationships": 13.61}
     # total 35.63: below are 24.9, 33.1, 29.5 → 3/8 = 37.5 → Top 63%;

@@ -11,6 +11,7 @@ import pytest
 from builders import make_export
 
 from scoring.compare import compare, percentiles_payload
+from scoring.compare.compare import shown_percentile
 from scoring.compare.reference import ALL_INDUSTRIES, COLUMNS, validated_reference
 from scoring.errors import InputError
 from scoring.official import OfficialReading
@@ -93,7 +94,7 @@ def test_an_explicit_industry_overrides_the_profile_and_must_be_known() -> None:
 def test_a_peer_file_ranks_by_mid_rank_and_averages_the_peers() -> None:
     result = compare(_score(total=50.0), peers=PEERS, reference=REFERENCE)
     network = result.network
-    assert (network.source, network.group, network.size) == ("peer_csv", "peers_example.csv", 8)
+    assert (network.source, network.group, network.size) == ("peer_csv", "Your peers", 8)
     # Totals below 50: 38.0, 24.9, 45.3, 33.1, 29.5 → 5 of 8 = 62.5 %, top ceil(37.5) = 38.
     # Average: (61.4+38+52.7+24.9+45.3+33.1+70.6+29.5) / 8 = 355.5 / 8 = 44.4375.
     assert network.total.model_dump() == {"percentile": 62.5, "top_percent": 38, "average": 44.44}
@@ -155,3 +156,103 @@ def test_payload_has_exactly_the_documented_shape() -> None:
         assert set(group["pillars"]) == set(PILLARS)
     assert payload["industry"]["source"] == "modelled_reference"
     assert payload["network_reason"].startswith("Es wurden kein Team")
+
+
+def test_a_peer_file_is_named_by_its_people_never_by_its_file_name() -> None:
+    network = compare(_score(total=50.0), peers=PEERS, reference=REFERENCE).network
+    assert network.group_label("en") == "Your peers (8 people)"
+    assert network.group_label("de") == "Ihre Vergleichsgruppe (8 Personen)"
+    # 5 of the 8 peer totals are below 50 (see above): 62.5 %.
+    assert network.percentile_text("en") == "Higher than 62.5% of your peers (8 people)"
+    assert network.percentile_text("de") == "Höher als 62,5 % Ihrer Vergleichsgruppe (8 Personen)"
+    # The peers' distribution comes along for the chart: Hazen quantiles of the 8 totals,
+    # whose lowest sits at 1/16 = 6.25 %: the 0 % and 1 % … 6 % quantiles are the minimum.
+    assert network.quantiles["total"][0] == 24.9 and network.quantiles["total"][100] == 70.6
+    assert len(network.quantiles["total"]) == 101
+    assert network.values["total"] == (24.9, 29.5, 33.1, 38.0, 45.3, 52.7, 61.4, 70.6)
+
+
+def test_percentile_phrases_follow_the_group_in_both_languages() -> None:
+    data = make_export(profile={"industry": "Computer Software"})
+    result = compare(_score(), data, reference=REFERENCE)
+    # Industry 60.0 % and estimated network 40.0 % (first test).
+    assert result.industry.percentile_text("en") == (
+        "Higher than 60.0% of the Software Development industry"
+    )
+    assert result.industry.percentile_text("de") == (
+        "Höher als 60,0 % der Branche „Softwareentwicklung“"
+    )
+    assert result.industry.group_label("de") == "Softwareentwicklung"
+    assert result.network.percentile_text("en") == "Higher than 40.0% of your network"
+    assert result.network.percentile_text("de") == "Höher als 40,0 % Ihres Netzwerks"
+    everyone = compare(_score(), None, reference=REFERENCE).industry
+    assert everyone.percentile_text("de") == "Höher als 60,0 % aller Branchen"
+
+
+def test_never_higher_than_100_percent_unless_above_every_score() -> None:
+    assert [shown_percentile(p) for p in (99.96, 99.94, 100.0, 0.0, 0.04)] == [
+        99.9, 99.9, 100.0, 0.0, 0.1,
+    ]  # fmt: skip
+    # Members' totals are p/2 on [0, 50]: 49.99 is at 99.98 %, just short of the top.
+    near = compare(_score(total=49.99), reference=REFERENCE).industry
+    assert near.total.percentile == 99.9 and near.total.top_percent == 1
+    assert near.percentile_text("en") == "Higher than 99.9% of all industries"
+    # 80 is above every one of the 8 peers (highest 70.6).
+    above = compare(_score(total=80.0), peers=PEERS, reference=REFERENCE).network
+    assert above.total.percentile == 100.0
+    assert above.percentile_text("en") == "Higher than every score of your peers (8 people)"
+    assert above.percentile_text("de") == "Höher als jeder Wert Ihrer Vergleichsgruppe (8 Personen)"
+
+
+def test_too_small_a_team_says_besides_you_only_when_you_are_in_it() -> None:
+    cohort = pd.DataFrame({"member": ["A", "B"], "industry": [None] * 2,
+                           "total": [20.0, 40.0], "brand": [5.0, 10], "people": [5.0, 10],
+                           "insights": [5.0, 10], "relationships": [5.0, 10]})  # fmt: skip
+    outside = compare(_score(), cohort=cohort, reference=REFERENCE).network_reason
+    assert outside.text("en") == (
+        "Your team (members stored in this app) has only 2 people; "
+        "at least 3 are needed for a rank."
+    )
+    assert "außer Ihnen" not in outside.text("de")
+    you = pd.concat([cohort, cohort.iloc[:1].assign(member="Me")], ignore_index=True)
+    inside = compare(_score(), cohort=you, member="me", reference=REFERENCE).network_reason
+    assert inside.text("en").startswith(
+        "Your team (members stored in this app) has only 2 people besides you;"
+    )
+    assert "enthält außer Ihnen nur 2 Personen" in inside.text("de")
+    # A caller that left the user's row out already says so.
+    told = compare(_score(), cohort=cohort, in_cohort=True, reference=REFERENCE).network_reason
+    assert "besides you" in told.text("en")
+
+
+def test_the_estimate_is_ranked_against_each_source_on_its_own() -> None:
+    reading = OfficialReading(as_of=date(2026, 5, 4), total=53, network_top_pct=11,
+                              network_average=36)  # fmt: skip
+    result = compare(_score(total=50.0), peers=PEERS, official=reading, reference=REFERENCE)
+    assert [n.source for n in result.networks] == ["peer_csv", "official", "estimated_network"]
+    assert result.network == result.networks[0]
+    peers, official, estimated = result.networks
+    assert peers.total.percentile == 62.5
+    assert official.total.top_percent == 11 and official.quantiles == {}
+    # 50 on the network's p/2 + 10 (10 to 60): q(80 %).
+    assert estimated.total.percentile == 80.0
+    assert estimated.quantiles["total"][80] == 50.0
+
+
+def test_averages_name_their_group_as_the_object_in_both_languages() -> None:
+    peers = compare(_score(total=50.0), peers=PEERS, reference=REFERENCE).network
+    # 355.5 / 8 = 44.4375 (see above), to one decimal as the CLI shows it.
+    assert peers.average_text("en", decimals=1) == "Average of your peers (8 people): 44.4"
+    assert peers.average_text("de", decimals=1) == (
+        "Durchschnitt Ihrer Vergleichsgruppe (8 Personen): 44,4"
+    )
+    data = make_export(profile={"industry": "Computer Software"})
+    result = compare(_score(), data, reference=REFERENCE)
+    # Members p/2: mean 25; network p/2 + 10: mean 35.
+    assert result.industry.average_text("de") == (
+        "Durchschnitt der Branche „Softwareentwicklung“: 25,00"
+    )
+    assert result.network.average_text("en") == "Average of your network: 35.00"
+    assert result.network.average_text("de", measure="brand") == (
+        "Durchschnitt Ihres Netzwerks: 8,75"
+    )
