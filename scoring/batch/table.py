@@ -56,9 +56,13 @@ _FILL = {"str": pd.NA, "bool": False, "int": 0, "ts": pd.NaT}
 
 
 def read_table(path: Path) -> pa.Table:
-    """The event table at ``path`` (CSV read as text, Parquet as typed), columns checked."""
+    """The event table at ``path`` (CSV read as text, Parquet as typed), columns checked.
+
+    ``member`` and ``kind`` come back dictionary-encoded (codes into their distinct
+    values): the checks and the split work on the few distinct values.
+    """
     try:
-        table = _read_csv(path) if path.suffix.lower() == ".csv" else pq.read_table(path)
+        table = _read_csv(path) if path.suffix.lower() == ".csv" else _read_parquet(path)
     except (OSError, pa.ArrowException, UnicodeDecodeError, csv.Error):
         raise InputError("error.batch.table_unreadable", file=str(path)) from None
     missing = [c for c in KEY_COLUMNS if c not in table.column_names]
@@ -69,13 +73,43 @@ def read_table(path: Path) -> pa.Table:
             file=str(path),
             columns=", ".join(missing + unknown),
         )
-    named = pc.fill_null(
-        pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(_text(table["member"]))), 0), False
-    )
-    unnamed = len(table) - pc.sum(named).as_py() if len(table) else 0
+    for column in KEY_COLUMNS:
+        table = table.set_column(table.column_names.index(column), column, _encoded(table[column]))
+    members = table["member"].chunk(0) if table["member"].num_chunks else None
+    unnamed = 0
+    if members is not None and len(members):
+        blank = pc.invert(
+            pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(members.dictionary)), 0)
+        )
+        unnamed = members.null_count + int(np.asarray(blank)[_indices(members)].sum())
     if unnamed:
         raise InputError("error.batch.table_no_member", file=str(path), rows=unnamed)
     return table
+
+
+def _read_parquet(path: Path) -> pa.Table:
+    # The key columns as dictionaries straight from Parquet's own encoding.
+    schema = pq.read_schema(path)
+    keys = [
+        c for c in KEY_COLUMNS if c in schema.names and pa.types.is_string(schema.field(c).type)
+    ]
+    return pq.read_table(path, read_dictionary=keys)
+
+
+def _encoded(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``column`` as one chunk of text codes into its distinct values."""
+    if pa.types.is_dictionary(column.type):
+        if not pa.types.is_string(column.type.value_type):
+            column = pc.cast(column, pa.dictionary(column.type.index_type, pa.string()))
+        column = pa.table({"c": column}).unify_dictionaries()["c"]
+    else:
+        column = pc.dictionary_encode(_text(column))
+    return pa.chunked_array([column.combine_chunks()])
+
+
+def _indices(encoded: pa.DictionaryArray) -> np.ndarray:
+    """The codes of a dictionary array (nulls read as code 0: callers check nulls apart)."""
+    return pc.fill_null(encoded.indices, 0).to_numpy(zero_copy_only=False)
 
 
 def _read_csv(path: Path) -> pa.Table:
@@ -167,12 +201,12 @@ class _Split:
 
 def _member_codes(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
     """Each row's member as a code into the sorted member names, and those names."""
-    encoded = pc.dictionary_encode(_text(table["member"])).combine_chunks()
+    encoded = _encoded(table["member"]).chunk(0)
     names = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
     order = np.argsort(names, kind="stable")
     rank = np.empty(len(names), dtype=np.int64)
     rank[order] = np.arange(len(names))
-    return rank[encoded.indices.to_numpy(zero_copy_only=False)], names[order]
+    return rank[_indices(encoded)], names[order]
 
 
 def _spans(codes: np.ndarray, members: int) -> tuple[np.ndarray, np.ndarray]:
@@ -275,8 +309,8 @@ def split_table(table: pa.Table, as_of: date | None = None) -> EventBatch:
         export_ns=np.full(members, _NONE, dtype=np.int64),
         problems={},
     )
-    kinds = pc.dictionary_encode(_text(table["kind"])).combine_chunks()
-    kind_codes = kinds.indices.to_numpy(zero_copy_only=False)
+    kinds = _encoded(table["kind"]).chunk(0)
+    kind_codes = pc.fill_null(kinds.indices, -1).to_numpy(zero_copy_only=False)
     for number, kind in enumerate(kinds.dictionary.to_pylist()):
         rows = np.flatnonzero(kind_codes == number)
         if kind not in COLUMNS:

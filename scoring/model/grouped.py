@@ -326,31 +326,36 @@ class _Replies:
 NOBODY = np.iinfo(np.int64).min
 
 
-def _packed_latest(
+def _sorted_messages(
     codes: np.ndarray, ns: np.ndarray, owner: np.ndarray
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """The sort of ``metrics.find_replies`` and its running latest time of others, packed.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Messages in the order of ``metrics.find_replies``, and the latest time of others so far.
 
-    Sorting millions of messages by (conversation, time, owner first) with
-    ``np.lexsort`` costs seconds; when the times are whole seconds (as exports give
-    them) conversation, time and owner fit one int64, sorted in one pass, and the
-    running maximum per conversation is one ``np.maximum.accumulate`` (a
-    conversation's packed values all exceed those of the conversations before it).
-    None when they do not fit: the caller sorts the three keys.
+    Sorted by conversation, time and the owner's message first on a tie. When the
+    times are whole seconds (as exports give them), conversation, time and owner
+    fit one int64: sorting those values (no ``argsort``, no ``lexsort`` of three
+    keys over millions of rows) gives every column back, and the running maximum
+    per conversation is one ``np.maximum.accumulate``, because every packed value
+    of a conversation exceeds those of the conversations before it. Otherwise the
+    three keys are sorted as ``find_replies`` sorts them.
     """
-    if not len(ns):
-        return None
-    low = ns.min()
-    step = 10**9 if not np.any((ns - low) % 10**9) else 1
-    ticks = (ns - low) // step + 1  # 0 is left for "nobody"
-    span = int(ticks.max()) + 1
-    if (int(codes.max()) + 1) * span * 2 >= 2**62:
-        return None
+    low = ns.min() if len(ns) else 0
+    seconds, rest = np.divmod(ns - low, 10**9)
+    step = 1 if rest.any() else 10**9
+    ticks = (ns - low if step == 1 else seconds) + 1  # 0 is left for "nobody"
+    span = int(ticks.max(initial=0)) + 1
+    if (int(codes.max(initial=0)) + 1) * span * 2 >= 2**62:
+        order = np.lexsort((~owner, ns, codes))
+        codes, ns, owner = codes[order], ns[order], owner[order]
+        others = pd.Series(np.where(owner, NOBODY, ns))
+        return codes, ns, owner, others.groupby(codes).cummax().to_numpy(np.int64)
+    packed = np.sort((codes * np.int64(span) + ticks) * 2 + ~owner)
+    owner = (packed & 1) == 0
+    codes, ticks = np.divmod(packed >> 1, span)
     base = codes * np.int64(span)
-    order = np.argsort((base + ticks) * 2 + ~owner)
-    running = np.maximum.accumulate((base + np.where(owner, 0, ticks))[order]) - base[order]
+    running = np.maximum.accumulate(base + np.where(owner, 0, ticks)) - base
     latest = np.where(running == 0, NOBODY, (running - 1) * step + low)
-    return order, latest
+    return codes, (ticks - 1) * step + low, owner, latest
 
 
 def _find_replies(run: _Pass) -> _Replies:
@@ -361,20 +366,11 @@ def _find_replies(run: _Pass) -> _Replies:
     conversation = pd.factorize(frame["conversation_id"], use_na_sentinel=False)[0][keep]
     member = run.events.codes_of("messages")[keep].astype(np.int64)
     span = np.int64(conversation.max()) + 1 if len(conversation) else np.int64(1)
-    # one small code per (member, conversation): a hash pass, no sort
-    codes = pd.factorize(member * span + conversation)[0].astype(np.int64)
+    codes = member * span + conversation  # one code per (member, conversation)
     ns = frame["at"].to_numpy(dtype="datetime64[ns]").astype(np.int64)[keep]
     owner = frame["from_owner"].to_numpy(bool)[keep]
-    packed = _packed_latest(codes, ns, owner)
-    if packed is None:
-        order = np.lexsort((~owner, ns, codes))
-        codes, ns, owner = codes[order], ns[order], owner[order]
-        others = pd.Series(np.where(owner, NOBODY, ns))
-        latest = others.groupby(codes).cummax().to_numpy(np.int64)
-    else:
-        order, latest = packed
-        codes, ns, owner = codes[order], ns[order], owner[order]
-    member = member[order]
+    codes, ns, owner, latest = _sorted_messages(codes, ns, owner)
+    member = codes // span
     reply = owner & (latest != NOBODY)
     return _Replies(
         member=member[reply],
