@@ -3,8 +3,9 @@
 The event table (docs/batch.md) is generated here as Parquet: each member has a
 profile row and about 10,000 events over two years (messages, connections,
 reactions, comments, shares, invitations, search queries, follows). The figure
-is the whole ``ssi batch`` pipeline in one process (read the table, split it by
-member, score every member with ``score_as_of``, write the results). The floor
+is the whole ``ssi batch`` pipeline in one process (read the table, type it
+and key its rows by member, score all members in one grouped model pass, write
+the results). The floor
 is DuckDB computing the per-member window counts the model's trailing counts
 start from (events of each kind in the 90 days before the member's newest event)
 over the same Parquet file. Both are timed in the same run; DuckDB gets the

@@ -18,7 +18,7 @@ from scoring.batch.engine import ENGINES, Engine, run_engine
 from scoring.batch.jobs import MemberJob, MemberOutcome, reason_of
 from scoring.batch.output import checked_output, result_columns, results_frame, write_results
 from scoring.batch.sources import MANIFEST_NAME, folder_jobs, manifest_jobs
-from scoring.batch.table import TABLE_SUFFIXES, read_table, table_jobs
+from scoring.batch.table import TABLE_SUFFIXES, read_table, split_table
 from scoring.errors import InputError, SSIError
 
 if TYPE_CHECKING:
@@ -39,13 +39,15 @@ __all__ = [
 ]
 
 
-def batch_jobs(path: Path, as_of: date | None = None) -> list[MemberJob]:
+def batch_jobs(path: Path, as_of: date | None = None) -> Sequence[MemberJob]:
     """The members to score in ``path``, sorted by name.
 
     A folder is a folder of exports (or holds a ``manifest.csv``); a ``.csv`` file is
     a manifest when its header has ``path`` and no ``kind``, else an event table,
-    as is a ``.parquet`` file. Raises :class:`~scoring.errors.InputError` when
-    ``path`` is none of these or lists no member.
+    as is a ``.parquet`` file (then an :class:`~scoring.batch.table.EventBatch`,
+    which :func:`score_batch` scores in one grouped pass). Raises
+    :class:`~scoring.errors.InputError` when ``path`` is none of these or lists no
+    member.
     """
     if path.is_dir():
         return folder_jobs(path)
@@ -53,8 +55,8 @@ def batch_jobs(path: Path, as_of: date | None = None) -> list[MemberJob]:
         raise InputError("error.batch.input", file=str(path))
     if path.suffix.lower() == ".csv" and _is_manifest(path):
         return manifest_jobs(path)
-    jobs = table_jobs(read_table(path), as_of)
-    if not jobs:
+    jobs = split_table(read_table(path), as_of)
+    if not len(jobs):
         raise InputError("error.batch.no_members", folder=str(path))
     return jobs
 
@@ -81,7 +83,10 @@ def score_batch(
     """Score every member of ``jobs`` with ``engine``; one outcome per job, in order.
 
     ``as_of`` defaults to each member's export date. ``keep`` keeps each member's
-    export, score and history in the outcome, as :func:`store_outcomes` needs.
+    export, score and history in the outcome, as :func:`store_outcomes` needs. An
+    event table's members are scored in one grouped model pass
+    (:func:`scoring.batch.grouped.score_event_batch`) unless ``keep`` asks for each
+    member's own score; folders of exports member by member.
     """
     return run_engine(engine, jobs, as_of, keep, scheduler)
 

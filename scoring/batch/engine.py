@@ -10,14 +10,19 @@ afterwards; with one (``tcp://host:8786``) it uses that cluster as it is.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import warnings
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
+from scoring.batch.grouped import score_event_batch
 from scoring.batch.jobs import MemberJob, MemberOutcome
 from scoring.batch.member import score_jobs
+from scoring.batch.table import EventBatch
 from scoring.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,8 +40,26 @@ CONNECT_TIMEOUT_S = 10
 
 
 def run_local(jobs: Sequence[MemberJob], as_of: date | None, keep: bool) -> list[MemberOutcome]:
-    """Score every job in this process, in order."""
+    """Score every job in this process, in order (an event table in one grouped pass)."""
+    if isinstance(jobs, EventBatch) and not keep:
+        return score_event_batch(jobs, as_of)
     return score_jobs(jobs, as_of, keep)
+
+
+def member_parts(batch: EventBatch, parts: int) -> list[EventBatch]:
+    """``batch`` cut into at most ``parts`` runs of consecutive members, rows and all.
+
+    Cut by rows, not by members, so that parts of heavy and light members cost
+    alike; a member is never split.
+    """
+    rows = np.zeros(len(batch), dtype=np.int64)
+    for _, codes in batch.kinds.values():
+        rows += np.bincount(codes, minlength=len(batch))
+    ends = np.cumsum(rows + 1)  # +1: members without rows still take a little
+    targets = ends[-1] * np.arange(1, parts) / max(parts, 1) if len(ends) else []
+    cuts = np.unique(np.searchsorted(ends, targets, side="left") + 1)
+    bounds = [0, *(int(c) for c in cuts if 0 < c < len(batch)), len(batch)]
+    return [batch.part(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def chunked(jobs: Sequence[MemberJob], chunks: int) -> list[list[MemberJob]]:
@@ -75,10 +98,13 @@ def run_dask(
         ) from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        chunks = chunked(jobs, workers * CHUNKS_PER_WORKER)
         # Scattered first, so that large chunks travel as data, not inside the task graph.
-        scattered = client.scatter(chunks)
-        futures = client.map(score_jobs, scattered, as_of=as_of, keep=keep, pure=False)
+        if isinstance(jobs, EventBatch) and not keep:
+            parts = client.scatter(member_parts(jobs, workers * CHUNKS_PER_WORKER))
+            futures = client.map(score_event_batch, parts, as_of=as_of, pure=False)
+        else:
+            chunks = client.scatter(chunked(jobs, workers * CHUNKS_PER_WORKER))
+            futures = client.map(score_jobs, chunks, as_of=as_of, keep=keep, pure=False)
         results = client.gather(futures)
     finally:
         client.close()

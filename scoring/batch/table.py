@@ -16,10 +16,12 @@ first such value and left out; the others are scored.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -28,11 +30,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from scoring.batch.jobs import MemberJob, reason_of
+from scoring.batch.jobs import MemberJob, Reason, reason_of
 from scoring.errors import InputError
-from scoring.export import COLUMNS, KINDS, PANDAS_DTYPES, ExportData, empty_frame
+from scoring.export import COLUMNS, KINDS, PANDAS_DTYPES, ArchiveKind, ExportData, empty_frame
 from scoring.ingest import archive_kind_of
 from scoring.ingest.reader import UNDATING_KINDS, _profile
+from scoring.model.grouped import MemberFrames
+from scoring.model.score import day_number
 
 KEY_COLUMNS = ("member", "kind")
 EXPORT_DATE = "export_date"
@@ -52,9 +56,13 @@ _FILL = {"str": pd.NA, "bool": False, "int": 0, "ts": pd.NaT}
 
 
 def read_table(path: Path) -> pa.Table:
-    """The event table at ``path`` (CSV read as text, Parquet as typed), columns checked."""
+    """The event table at ``path`` (CSV read as text, Parquet as typed), columns checked.
+
+    ``member`` and ``kind`` come back dictionary-encoded (codes into their distinct
+    values): the checks and the split work on the few distinct values.
+    """
     try:
-        table = _read_csv(path) if path.suffix.lower() == ".csv" else pq.read_table(path)
+        table = _read_csv(path) if path.suffix.lower() == ".csv" else _read_parquet(path)
     except (OSError, pa.ArrowException, UnicodeDecodeError, csv.Error):
         raise InputError("error.batch.table_unreadable", file=str(path)) from None
     missing = [c for c in KEY_COLUMNS if c not in table.column_names]
@@ -65,13 +73,43 @@ def read_table(path: Path) -> pa.Table:
             file=str(path),
             columns=", ".join(missing + unknown),
         )
-    named = pc.fill_null(
-        pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(_text(table["member"]))), 0), False
-    )
-    unnamed = len(table) - pc.sum(named).as_py() if len(table) else 0
+    for column in KEY_COLUMNS:
+        table = table.set_column(table.column_names.index(column), column, _encoded(table[column]))
+    members = table["member"].chunk(0) if table["member"].num_chunks else None
+    unnamed = 0
+    if members is not None and len(members):
+        blank = pc.invert(
+            pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(members.dictionary)), 0)
+        )
+        unnamed = members.null_count + int(np.asarray(blank)[_indices(members)].sum())
     if unnamed:
         raise InputError("error.batch.table_no_member", file=str(path), rows=unnamed)
     return table
+
+
+def _read_parquet(path: Path) -> pa.Table:
+    # The key columns as dictionaries straight from Parquet's own encoding.
+    schema = pq.read_schema(path)
+    keys = [
+        c for c in KEY_COLUMNS if c in schema.names and pa.types.is_string(schema.field(c).type)
+    ]
+    return pq.read_table(path, read_dictionary=keys)
+
+
+def _encoded(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``column`` as one chunk of text codes into its distinct values."""
+    if pa.types.is_dictionary(column.type):
+        if not pa.types.is_string(column.type.value_type):
+            column = pc.cast(column, pa.dictionary(column.type.index_type, pa.string()))
+        column = pa.table({"c": column}).unify_dictionaries()["c"]
+    else:
+        column = pc.dictionary_encode(_text(column))
+    return pa.chunked_array([column.combine_chunks()])
+
+
+def _indices(encoded: pa.DictionaryArray) -> np.ndarray:
+    """The codes of a dictionary array (nulls read as code 0: callers check nulls apart)."""
+    return pc.fill_null(encoded.indices, 0).to_numpy(zero_copy_only=False)
 
 
 def _read_csv(path: Path) -> pa.Table:
@@ -154,7 +192,7 @@ class _Split:
     """What the split has learnt about every member (index = member code)."""
 
     names: np.ndarray  # member names, sorted
-    frames: list[dict[str, pd.DataFrame]]
+    kinds: dict[str, tuple[pd.DataFrame, np.ndarray]]  # all members' typed rows, member codes
     present: list[set[str]]
     newest_ns: np.ndarray  # newest dated event, ns since the epoch (int64 min: none)
     export_ns: np.ndarray  # newest export_date given (int64 min: none)
@@ -163,12 +201,12 @@ class _Split:
 
 def _member_codes(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
     """Each row's member as a code into the sorted member names, and those names."""
-    encoded = pc.dictionary_encode(_text(table["member"])).combine_chunks()
+    encoded = _encoded(table["member"]).chunk(0)
     names = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
     order = np.argsort(names, kind="stable")
     rank = np.empty(len(names), dtype=np.int64)
     rank[order] = np.arange(len(names))
-    return rank[encoded.indices.to_numpy(zero_copy_only=False)], names[order]
+    return rank[_indices(encoded)], names[order]
 
 
 def _spans(codes: np.ndarray, members: int) -> tuple[np.ndarray, np.ndarray]:
@@ -211,14 +249,10 @@ def _split_kind(
     # a row with nothing but member and kind only marks the file as present
     frame = _normalised(kind, typed, content)
     codes = codes[content]
-    starts, ends = _spans(codes, members)
     if "at" in frame and kind not in UNDATING_KINDS and len(frame):
+        starts, ends = _spans(codes, members)
         _note_newest(split, frame["at"], starts, ends)
-    for code in np.flatnonzero(ends > starts):
-        piece = frame.iloc[starts[code] : ends[code]]
-        # a fresh RangeIndex as the reader gives; 3× cheaper than reset_index per slice
-        piece.index = pd.RangeIndex(ends[code] - starts[code])
-        split.frames[code][kind] = piece
+    split.kinds[kind] = (frame, codes)
 
 
 def _normalised(kind: str, typed: dict[str, pd.Series], content: np.ndarray) -> pd.DataFrame:
@@ -258,8 +292,8 @@ def _note_export_dates(split: _Split, table: pa.Table, codes: np.ndarray) -> Non
     split.export_ns[newest.index.to_numpy()] = newest.to_numpy()
 
 
-def table_jobs(table: pa.Table, as_of: date | None = None) -> list[MemberJob]:
-    """One job per member of the event table, sorted by member name.
+def split_table(table: pa.Table, as_of: date | None = None) -> EventBatch:
+    """The members of the event table, sorted by name, as one :class:`EventBatch`.
 
     A member's export date is the newest ``export_date`` given on their rows, else
     the day of their newest dated event, else ``as_of``; without any of them the
@@ -269,14 +303,14 @@ def table_jobs(table: pa.Table, as_of: date | None = None) -> list[MemberJob]:
     members = len(names)
     split = _Split(
         names=names,
-        frames=[{} for _ in range(members)],
+        kinds={},
         present=[set() for _ in range(members)],
         newest_ns=np.full(members, _NONE, dtype=np.int64),
         export_ns=np.full(members, _NONE, dtype=np.int64),
         problems={},
     )
-    kinds = pc.dictionary_encode(_text(table["kind"])).combine_chunks()
-    kind_codes = kinds.indices.to_numpy(zero_copy_only=False)
+    kinds = _encoded(table["kind"]).chunk(0)
+    kind_codes = pc.fill_null(kinds.indices, -1).to_numpy(zero_copy_only=False)
     for number, kind in enumerate(kinds.dictionary.to_pylist()):
         rows = np.flatnonzero(kind_codes == number)
         if kind not in COLUMNS:
@@ -285,32 +319,133 @@ def table_jobs(table: pa.Table, as_of: date | None = None) -> list[MemberJob]:
             continue
         _split_kind(split, table, kind, rows, codes[rows])
     _note_export_dates(split, table, codes)
-    return [_job(split, code, as_of) for code in range(members)]
+    return _batch(split, as_of)
 
 
-def _job(split: _Split, code: int, as_of: date | None) -> MemberJob:
-    member = str(split.names[code])
-    if code in split.problems:
-        return MemberJob(member, problem=reason_of(split.problems[code]))
-    newest = max(split.export_ns[code], split.newest_ns[code])
-    if newest == _NONE:
-        if as_of is None:
-            return MemberJob(member, problem=reason_of(InputError("error.batch.table_no_date")))
-        export_date = as_of
-    else:
-        export_date = (np.datetime64(int(newest // _NS_PER_DAY), "D")).item()
-    frames = split.frames[code]
-    present = frozenset(split.present[code])
-    all_frames = {kind: frames.get(kind) for kind in KINDS}
-    full = {kind: f if f is not None else _empty(kind) for kind, f in all_frames.items()}
-    data = ExportData(
-        frames=full,
-        profile=_profile(full),
-        archive_kind=archive_kind_of(present, export_date),
-        export_date=export_date,
+def table_jobs(table: pa.Table, as_of: date | None = None) -> list[MemberJob]:
+    """One job per member of the event table, sorted by member name (see :func:`split_table`)."""
+    return list(split_table(table, as_of))
+
+
+def _batch(split: _Split, as_of: date | None) -> EventBatch:
+    newest = np.maximum(split.export_ns, split.newest_ns)
+    dated = newest != _NONE
+    fallback = _NONE if as_of is None else day_number(as_of)
+    export_days = np.where(dated, newest // _NS_PER_DAY, fallback)
+    problems = {code: reason_of(problem) for code, problem in split.problems.items()}
+    undated = InputError("error.batch.table_no_date")
+    for code in np.flatnonzero(export_days == _NONE):
+        problems.setdefault(int(code), reason_of(undated))
+    present = [frozenset(kinds) for kinds in split.present]
+    return EventBatch(
+        names=split.names,
+        kinds=split.kinds,
         present=present,
+        export_days=export_days,
+        problems=problems,
     )
-    return MemberJob(member, data=data)
+
+
+@dataclass(frozen=True)
+class EventBatch(Sequence[MemberJob]):
+    """The members of an event table: all their typed rows of each kind, a member code per row.
+
+    As a sequence it gives one :class:`MemberJob` per member, sorted by name, each
+    with its own :class:`ExportData` cut from the rows (the per-member path, and
+    what ``--store`` keeps); :meth:`member_frames` gives the rows of all members at
+    once for :func:`scoring.model.grouped.evaluate_members`. :meth:`part` cuts out
+    a run of members, rows and all, to score elsewhere.
+    """
+
+    names: np.ndarray
+    kinds: Mapping[str, tuple[pd.DataFrame, np.ndarray]]  # rows sorted by member code
+    present: list[frozenset[str]]
+    export_days: np.ndarray  # day number per member (int64 min: a member with a problem)
+    problems: Mapping[int, Reason]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> MemberJob: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[MemberJob]: ...
+    def __getitem__(self, index: int | slice) -> MemberJob | list[MemberJob]:
+        if isinstance(index, slice):
+            return [self._job(code) for code in range(len(self))[index]]
+        code = range(len(self))[index]
+        return self._job(code)
+
+    def export_date(self, code: int) -> date:
+        """The export date of member ``code`` (one without a problem)."""
+        return np.datetime64(int(self.export_days[code]), "D").item()
+
+    def archive_kinds(self) -> list[ArchiveKind]:
+        """Each member's archive kind, judged by the kinds their rows name."""
+        return [
+            archive_kind_of(present, self.export_date(code) if code not in self.problems else None)
+            for code, present in enumerate(self.present)
+        ]
+
+    def member_frames(self) -> MemberFrames:
+        """Every member's rows of each kind in one frame (see :class:`MemberFrames`)."""
+        members = len(self)
+        present = {kind: np.zeros(members, dtype=bool) for kind in KINDS}
+        for code, kinds in enumerate(self.present):
+            for kind in kinds:
+                present[kind][code] = True
+        complete = np.array([kind == "complete" for kind in self.archive_kinds()], dtype=bool)
+        return MemberFrames(
+            members=members,
+            frames={kind: frame for kind, (frame, _) in self.kinds.items()},
+            codes={kind: codes for kind, (_, codes) in self.kinds.items()},
+            present=present,
+            complete=complete,
+        )
+
+    def part(self, start: int, stop: int) -> EventBatch:
+        """Members ``start`` … ``stop - 1`` with their rows alone (codes from 0 again)."""
+        kinds = {}
+        for kind, (frame, codes) in self.kinds.items():
+            begin, end = np.searchsorted(codes, [start, stop])
+            piece = frame.iloc[begin:end].reset_index(drop=True)
+            kinds[kind] = (piece, codes[begin:end] - start)
+        return EventBatch(
+            names=self.names[start:stop],
+            kinds=kinds,
+            present=self.present[start:stop],
+            export_days=self.export_days[start:stop],
+            problems={c - start: p for c, p in self.problems.items() if start <= c < stop},
+        )
+
+    def _job(self, code: int) -> MemberJob:
+        member = str(self.names[code])
+        if code in self.problems:
+            return MemberJob(member, problem=self.problems[code])
+        full = {}
+        for kind in KINDS:
+            rows = self.kinds.get(kind)
+            if rows is None:
+                full[kind] = _empty(kind)
+                continue
+            frame, codes = rows
+            begin, end = np.searchsorted(codes, [code, code + 1])
+            if begin == end:
+                full[kind] = _empty(kind)
+                continue
+            piece = frame.iloc[begin:end]
+            # a fresh RangeIndex as the reader gives; 3× cheaper than reset_index per slice
+            piece.index = pd.RangeIndex(end - begin)
+            full[kind] = piece
+        export_date = self.export_date(code)
+        data = ExportData(
+            frames=full,
+            profile=_profile(full),
+            archive_kind=archive_kind_of(self.present[code], export_date),
+            export_date=export_date,
+            present=self.present[code],
+        )
+        return MemberJob(member, data=data)
 
 
 @cache

@@ -11,6 +11,7 @@ from dask.distributed import LocalCluster
 from scoring.batch import batch_jobs, results_frame, score_batch
 from scoring.batch.engine import chunked
 from scoring.batch.jobs import MemberJob
+from scoring.batch.member import score_jobs
 from scoring.errors import InputError
 
 
@@ -48,8 +49,10 @@ def test_the_table_form_on_an_existing_cluster_equals_the_local_engine(
 
     local = results_frame(score_batch(jobs))
     dask = results_frame(score_batch(jobs, engine="dask", scheduler=cluster_address))
+    member_by_member = results_frame(score_jobs(list(jobs), None, keep=False))
 
     pd.testing.assert_frame_equal(dask, local, check_exact=True)
+    pd.testing.assert_frame_equal(dask, member_by_member, check_exact=True)
     assert dask["error"].notna().tolist() == [False, False, True]
 
 
