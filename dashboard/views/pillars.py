@@ -126,7 +126,8 @@ def render() -> None:
                 ),
                 help=t(f"dashboard.pillars.help_{pillar}", lang),
             )
-            st.dataframe(metric_table(score, pillar, lang), hide_index=True, width="stretch")
+            # st.table, not st.dataframe: a grid cuts "Read from" and long values to one line.
+            st.table(metric_table(score, pillar, lang), hide_index=True)
             _explanations(score, pillar, lang)
             _over_time(export, score, pillar, lang)
 

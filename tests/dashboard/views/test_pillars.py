@@ -13,8 +13,8 @@ from scoring.results import PILLARS
 def test_each_pillar_table_lists_its_sub_metrics_with_scorings_points(make_app) -> None:
     at = open_page(make_app(sample="active_seller"), "pillars")
     score = sample_score("active_seller")
-    assert len(at.dataframe) == len(PILLARS)
-    for table, pillar in zip(at.dataframe, PILLARS, strict=True):
+    assert len(at.table) == len(PILLARS)
+    for table, pillar in zip(at.table, PILLARS, strict=True):
         frame = table.value
         metrics = score.pillars[pillar].metrics
         assert list(frame["Sub-metric"]) == [t(f"metric.{m.key}.label", "en") for m in metrics]
@@ -29,12 +29,12 @@ def test_each_pillar_table_lists_its_sub_metrics_with_scorings_points(make_app) 
 def test_values_are_shown_in_their_units_and_sources_by_name(make_app) -> None:
     at = open_page(make_app(sample="active_seller", lang="de"), "pillars")
     score = sample_score("active_seller")
-    brand = at.dataframe[0].value
+    brand = at.table[0].value
     completeness = score.metric("profile_completeness")
     # A share: 1.0 → "100 %"; German headings.
     assert brand["Wert"].iloc[0] == f"{fmt_number(completeness.value * 100, 'de', 0)} %"
     assert brand["Gelesen aus"].iloc[1] == t("dashboard.kind.endorsements_received", "de")
-    people = at.dataframe[1].value
+    people = at.table[1].value
     days = score.metric("days_active")
     row = [m.key for m in score.pillars["people"].metrics].index("days_active")
     assert people["Wert"].iloc[row] == f"{fmt_number(days.value, 'de', 0)} Tage"
@@ -85,7 +85,7 @@ def test_a_file_the_basic_archive_lacks_is_missing_and_a_zero_is_none_in_the_exp
 ) -> None:
     at = open_page(make_app(sample="basic", lang=lang), "pillars")
     score = score_as_of(sample_data("basic"))
-    insights = at.dataframe[2].value
+    insights = at.table[2].value
     keys = [m.key for m in score.pillars["insights"].metrics]
     value = insights[t("score.heading.value", lang)]
     # A Basic archive has no reactions file: the value is missing, not zero.
