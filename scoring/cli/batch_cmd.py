@@ -10,9 +10,9 @@ goes on. A thin skin over :mod:`scoring.batch`.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
+from scoring.cli import clock
 from scoring.cli.output import print_error, print_line
 from scoring.errors import InputError
 from scoring.i18n import LANGS, Lang, t
@@ -66,7 +66,7 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.store:
         from scoring.store import Store  # noqa: PLC0415, RUF100 - only --store needs it
 
-        with Store(args.db, now=lambda: datetime.now(UTC)) as store:
+        with Store(args.db, now=clock.now) as store:
             outcomes = store_outcomes(store, outcomes)
     frame = results_frame(outcomes, lang)
     write_results(frame, out)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import math
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli import clock
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
 from scoring.cli.models_cmd import models_folder
 from scoring.cli.output import format_table, print_json, print_text
@@ -140,7 +140,7 @@ def run_calibrate(args: argparse.Namespace) -> int:
     if args.save is not None:
         checked_name(args.save)  # a bad name stops before any work
     window = parse_window(args.window_days)
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     late = [r.as_of for r in readings if r.as_of is not None and r.as_of > data.export_date]
     if late:
         # The export cannot know the activity after its own date: such a fit would be noise.

@@ -11,9 +11,9 @@ add up exactly to the change of the total. A thin skin over
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING
 
+from scoring.cli import clock
 from scoring.cli.args import add_export_arguments, parse_date, parse_window
 from scoring.cli.output import print_json, print_text
 from scoring.fields import PILLARS
@@ -45,7 +45,7 @@ def run_change(args: argparse.Namespace) -> int:
     since = parse_date(args.since, "--since")
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     as_of = checked_as_of(data, as_of)
     if since is not None:
         since = checked_as_of(data, since, "--since")

@@ -9,9 +9,9 @@ prints the same facts for scripts.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli import clock
 from scoring.cli.output import format_table, json_text, one_line, print_text
 from scoring.i18n import LANGS, Lang, fmt_date, fmt_number, t
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the export named by ``args.paths`` and print what was found; 0 on success."""
     from scoring.ingest import read_export  # noqa: PLC0415  lazy: pandas only when run
 
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     if args.as_json:
         print_text(json_text(inspect_json(data, args.lang)))
     else:

@@ -10,11 +10,12 @@ first activity to the export date. Both are thin skins over :mod:`scoring.model`
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scoring.bands import band
+from scoring.cli import clock
 from scoring.cli.args import (
     add_export_arguments,
     add_manual_arguments,
@@ -92,7 +93,7 @@ def run_score(args: argparse.Namespace) -> int:
     database = parse_database_url(args.db) if args.team else None
     official = _official_reading(args.official)
     config, saved = chosen_model(args.model)
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     as_of = checked_as_of(data, as_of)
     score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
     percentiles = compare(
@@ -145,7 +146,7 @@ def _team_cohort(args: argparse.Namespace, database: str | None) -> pd.DataFrame
         return None
     from scoring.store import Store  # noqa: PLC0415  lazy: SQLAlchemy only for --team
 
-    with Store(database, now=lambda: datetime.now(UTC)) as store:
+    with Store(database, now=clock.now) as store:
         return store.cohort(exclude=args.member)
 
 
@@ -172,7 +173,7 @@ def run_history(args: argparse.Namespace) -> int:
     window = parse_window(args.window_days)
     freq = parse_freq(str(args.freq))
     config, _ = chosen_model(args.model)
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     history = score_history(data, freq=freq, window_days=window, config=config)
     if args.as_json:
         return print_json(history_payload(history))

@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli import clock
 from scoring.cli.args import checked_date, parse_database_url
 from scoring.cli.output import format_table, one_line, print_json, print_line, print_text
 from scoring.errors import InputError
@@ -125,7 +126,7 @@ def run_import(args: argparse.Namespace) -> int:
     results = []
     with open_store(args) as store:
         for sources in export_groups(args.paths):
-            data = read_export(sources, today=date.today())
+            data = read_export(sources, today=clock.today())
             result = store.stored_import(export_hash(data)) or store.import_export(
                 data, args.member, score=score_as_of(data), history=score_history(data)
             )
@@ -142,7 +143,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_snapshots(args: argparse.Namespace) -> int:
     """``ssi snapshots``: stored scores, change since last week, staleness."""
     lang = args.lang
-    today = parse_date(args.today, "--today") if args.today else date.today()
+    today = parse_date(args.today, "--today") if args.today else clock.today()
     with open_store(args) as store:
         frame = store.snapshots(args.member)
         names = list(dict.fromkeys(frame["member"]))
@@ -180,7 +181,7 @@ def run_snapshots(args: argparse.Namespace) -> int:
 def run_team(args: argparse.Namespace) -> int:
     """``ssi team``: the leaderboard, the average of the latest estimates, the weekly average."""
     lang = args.lang
-    today = parse_date(args.today, "--today") if args.today else date.today()
+    today = parse_date(args.today, "--today") if args.today else clock.today()
     with open_store(args) as store:
         board = store.team()
         average = store.team_average("W")
@@ -243,7 +244,7 @@ def run_official_add(args: argparse.Namespace) -> int:
 
     lang = args.lang
     parse_database_url(args.db)  # a typing error in the URL stops before any file is read
-    as_of = parse_date(args.date) if args.date else date.today()
+    as_of = parse_date(args.date) if args.date else clock.today()
     typed = {
         "total": args.total,
         **{p: getattr(args, p) for p in PILLARS},
@@ -308,7 +309,7 @@ def open_store(args: argparse.Namespace) -> Store:
     """The store named by ``--db`` (else ``SSI_DATABASE_URL``, else the default file)."""
     from scoring.store import Store  # noqa: PLC0415  lazy: SQLAlchemy only when run
 
-    return Store(parse_database_url(args.db), now=lambda: datetime.now(UTC))
+    return Store(parse_database_url(args.db), now=clock.now)
 
 
 def export_groups(paths: Sequence[str]) -> list[list[Path]]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import math
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from scoring.cli import clock
 from scoring.cli.args import (
     add_export_arguments,
     add_manual_arguments,
@@ -211,7 +211,7 @@ def run_whatif(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of")
     window = parse_window(args.window_days)
     manual = manual_inputs(args)
-    data = read_export(args.paths, today=date.today())
+    data = read_export(args.paths, today=clock.today())
     now = score_as_of(data, as_of=as_of, window_days=window, manual=manual)
     after = plan = None
     if changes:
