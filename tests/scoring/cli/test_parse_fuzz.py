@@ -18,13 +18,13 @@ import argparse
 import contextlib
 import io
 import math
-import os
 import time
 from collections import Counter
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from fuzzing import FUZZ, counts_line
+from hypothesis import given
 from hypothesis import strategies as st
 
 import scoring.cli as cli
@@ -36,16 +36,9 @@ from scoring.i18n import LANGS
 
 pytestmark = pytest.mark.fuzz
 
-EXAMPLES = int(os.environ.get("SSI_FUZZ_EXAMPLES", "200"))
 #: Building the parser and parsing a few dozen words takes milliseconds; this is
 #: a bound against a hang (a regular expression gone quadratic), not a benchmark.
 MAX_SECONDS = 5.0
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None,
-)
 COUNTS: Counter[str] = Counter()
 
 COMMANDS = [
@@ -79,9 +72,7 @@ ENV_LANG = st.sampled_from([None, "de", "en", "de-DE", "xx"])
 @pytest.fixture(scope="module", autouse=True)
 def _report_counts():
     yield
-    total = sum(COUNTS.values())
-    detail = ", ".join(f"{target} {n}" for target, n in sorted(COUNTS.items()))
-    print(f"\nfuzz examples: {total} ({detail})")
+    print(counts_line(COUNTS))
 
 
 def _one_line(text: str) -> None:

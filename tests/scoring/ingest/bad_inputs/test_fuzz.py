@@ -9,7 +9,6 @@ Each example must finish within a generous bound (the inputs are small).
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from collections import Counter
@@ -18,7 +17,8 @@ from pathlib import Path
 
 import bad_input_cases as B
 import pytest
-from hypothesis import HealthCheck, given, settings
+from fuzzing import FUZZ, counts_line
+from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring.errors import ExportError
@@ -27,15 +27,8 @@ from scoring.ingest import read_export
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.slow]
 
-EXAMPLES = int(os.environ.get("SSI_FUZZ_EXAMPLES", "200"))
 MAX_SECONDS = 10.0
 TODAY = date(2026, 11, 30)
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None,
-)
 COUNTS: Counter[str] = Counter()
 
 NAMES = [
@@ -94,9 +87,7 @@ def outcome(sources: object) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _report_counts():
     yield
-    total = sum(COUNTS.values())
-    detail = ", ".join(f"{target} {n}" for target, n in sorted(COUNTS.items()))
-    print(f"\nfuzz examples: {total} ({detail})")
+    print(counts_line(COUNTS))
 
 
 @FUZZ
