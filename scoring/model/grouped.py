@@ -18,14 +18,14 @@ A mask ``start <= b < end`` is what an interval ``[start, end)`` counting at
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from scoring.export import empty_frame
+from scoring.export import KINDS, ExportData, empty_frame
 from scoring.model.config import ModelConfig, seniority_pattern
 from scoring.model.intervals import ALWAYS, NEVER, NS_PER_DAY, NS_PER_HOUR, day_numbers
 from scoring.model.metrics import (
@@ -543,17 +543,25 @@ def _computed(events: MemberFrames, sources: tuple[str, ...]) -> np.ndarray:
     return has_any | events.complete
 
 
-def evaluate_members(
-    events: MemberFrames, days: np.ndarray, *, window: int, config: ModelConfig
-) -> GroupedEvaluation:
-    """All sub-metrics, pillars and totals of each member as of their day in ``days``.
+def member_values(
+    events: MemberFrames,
+    days: np.ndarray,
+    *,
+    window: int,
+    config: ModelConfig,
+    keys: Collection[str] | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The raw value (NaN where None) and the missing flag of each sub-metric, per member.
 
-    No manual inputs (a batch has none): their sub-metrics are None and earn 0.
+    Only the sub-metrics in ``keys`` (default: all), each as of its member's day in
+    ``days``. Manual inputs are None and missing: members have none.
     """
     run = _Pass(events, np.asarray(days, dtype=np.int64), window, config)
     values: dict[str, np.ndarray] = {}
     missing: dict[str, np.ndarray] = {}
     for _, key, metric in config.metric_items():
+        if keys is not None and key not in keys:
+            continue
         if METRIC_SPECS[key].fn is None:
             values[key] = np.full(events.members, np.nan)
             missing[key] = np.ones(events.members, dtype=bool)
@@ -562,5 +570,49 @@ def evaluate_members(
         raw = GROUPED_FNS[key](run, metric.sources)
         values[key] = np.where(computed, raw, np.nan)
         missing[key] = ~computed
+    return values, missing
+
+
+def raw_values(
+    events: MemberFrames, days: np.ndarray, key: str, *, window: int, config: ModelConfig
+) -> np.ndarray:
+    """Sub-metric ``key`` computed for every member, whether or not its files are there.
+
+    As calling its function of :mod:`scoring.model.metrics` directly on each member's
+    export (:func:`member_values` leaves a missing input None instead).
+    """
+    run = _Pass(events, np.asarray(days, dtype=np.int64), window, config)
+    sources = next(m.sources for _, k, m in config.metric_items() if k == key)
+    return GROUPED_FNS[key](run, sources)
+
+
+def evaluate_members(
+    events: MemberFrames, days: np.ndarray, *, window: int, config: ModelConfig
+) -> GroupedEvaluation:
+    """All sub-metrics, pillars and totals of each member as of their day in ``days``.
+
+    No manual inputs (a batch has none): their sub-metrics are None and earn 0.
+    """
+    values, missing = member_values(events, days, window=window, config=config)
     scored = aggregate_points(values, window=window, config=config)
     return GroupedEvaluation(values, missing, scored)
+
+
+def stacked_exports(exports: Sequence[ExportData], kinds: Collection[str]) -> MemberFrames:
+    """``exports`` as the members of one grouped pass (member ``i`` is ``exports[i]``).
+
+    Only the rows of ``kinds`` are stacked: a pass that computes the sub-metrics
+    reading those kinds needs no others (the presence of every kind is kept).
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    codes: dict[str, np.ndarray] = {}
+    for kind in kinds:
+        parts = [(i, e.frames[kind]) for i, e in enumerate(exports) if len(e.frame(kind))]
+        if parts:
+            frames[kind] = pd.concat([frame for _, frame in parts], ignore_index=True)
+            codes[kind] = np.repeat(
+                np.array([i for i, _ in parts], dtype=np.int64), [len(f) for _, f in parts]
+            )
+    present = {kind: np.array([e.has(kind) for e in exports], dtype=bool) for kind in KINDS}
+    complete = np.array([e.archive_kind == "complete" for e in exports], dtype=bool)
+    return MemberFrames(len(exports), frames, codes, present, complete)

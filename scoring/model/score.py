@@ -124,9 +124,10 @@ def metric_status(
     return "no_value" if np.isnan(value) else "measured"
 
 
-def _manual_values(
+def manual_values(
     field: str, manual: ManualInputs | None, data: ExportData, days: np.ndarray
 ) -> np.ndarray:
+    """The hand-entered ``field`` on each of ``days``: from the day it was read on, else NaN."""
     given = None if manual is None else getattr(manual, field)
     if given is None:
         return np.full(len(days), np.nan)
@@ -144,12 +145,21 @@ class Points:
     total: np.ndarray
 
 
+def _known(
+    known_points: Mapping[str, float | np.ndarray] | None, key: str, length: int
+) -> np.ndarray | None:
+    """The known points of ``key`` as an array of ``length`` (NaN: to compute), or None."""
+    if known_points is None or key not in known_points:
+        return None
+    return np.broadcast_to(np.asarray(known_points[key], dtype=float), (length,)).copy()
+
+
 def aggregate_points(
     values: Mapping[str, np.ndarray],
     *,
     window: int,
     config: ModelConfig,
-    known_points: Mapping[str, float] | None = None,
+    known_points: Mapping[str, float | np.ndarray] | None = None,
 ) -> Points:
     """Every sub-metric's points and the pillar and total scores for raw ``values``.
 
@@ -157,7 +167,9 @@ def aggregate_points(
     one length: the days of one export, or the members of a population. Points
     follow each metric's curve against its target for ``window`` and are rounded to
     two decimals; a pillar is the rounded sum of its points and the total the
-    rounded sum of the pillars. The one place these rules live.
+    rounded sum of the pillars. The one place these rules live. ``known_points``
+    gives points already known: one number for every entry, or an array with NaN
+    where the points are to be computed from ``values``.
     """
     length = len(next(iter(values.values()))) if values else 0
     points: dict[str, np.ndarray] = {}
@@ -167,10 +179,13 @@ def aggregate_points(
         pillar_sum = np.zeros(length)
         for key, metric in config.pillar(pillar).metrics.items():
             targets[key] = effective_target(metric, key, window, config)
-            if known_points is not None and key in known_points:
-                points[key] = np.full(length, known_points[key])
+            known = _known(known_points, key, length)
+            if known is not None and not np.isnan(known).any():
+                points[key] = known
             else:
-                points[key] = curve_points(values[key], targets[key], metric.weight, metric.curve)
+                computed = curve_points(values[key], targets[key], metric.weight, metric.curve)
+                unknown = np.ones(length, dtype=bool) if known is None else np.isnan(known)
+                points[key] = np.where(unknown, computed, known if known is not None else 0.0)
             pillar_sum = pillar_sum + points[key]
         pillars[pillar] = np.round(pillar_sum, 2)
     total = np.round(sum(pillars.values(), np.zeros(length)), 2)
@@ -204,7 +219,7 @@ def evaluate(
             missing[key] = np.zeros(len(days), dtype=bool)
             continue
         if spec.fn is None:
-            raw = _manual_values(spec.manual_field or "", manual, data, days)
+            raw = manual_values(spec.manual_field or "", manual, data, days)
             absent = np.isnan(raw)
         elif not any(data.has(kind) for kind in metric.sources) and not none_in_export(
             data, metric.sources

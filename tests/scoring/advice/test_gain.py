@@ -9,14 +9,24 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from fuzzing import FUZZ
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scoring.advice import tips as tips_module
-from scoring.advice.gain import goal_gains, metrics_fed_by
+from scoring.advice.gain import (
+    Candidate,
+    candidate_gains,
+    goal_gains,
+    metrics_fed_by,
+    missing_profile_items,
+    what_if_gain,
+)
 from scoring.advice.goals import load_tip_goals
 from scoring.advice.tips import ranked_tips
-from scoring.advice.whatif import simulate, with_profile_items
+from scoring.advice.whatif import ACTIVITIES, PROFILE_ITEMS, simulate, with_profile_items
 from scoring.ingest import read_export
-from scoring.model import load_config, score_as_of
+from scoring.model import ManualInputs, load_config, score_as_of
 from scoring.results import PILLARS
 from scoring.samples import sample_path
 
@@ -178,3 +188,102 @@ def test_ranked_tips_reuse_the_given_score(monkeypatch) -> None:
     monkeypatch.setattr(tips_module, "score_as_of", no_second_score)
     tips = ranked_tips(data, score)
     assert [tip.key for tip in tips] == list(PINNED["active_seller"])
+
+
+# ------------------------------------------------------------ the batched pass
+
+SAMPLES = ["active_seller", "basic", "newcomer", "passive_job_seeker"]
+
+
+def _every_goal(data, base, config) -> list[Candidate]:
+    """One candidate per goal of tip_goals.toml, as goal_gains builds them, plus two mixes."""
+    out = []
+    for goal in load_tip_goals().tip.values():
+        if goal.once:
+            items = missing_profile_items(
+                data, goal.once, as_of=base.as_of, config=config, window=base.window_days
+            )
+            out.append(Candidate(items=items or goal.once[:1]))
+        else:
+            out.append(Candidate.of(goal.weekly()))
+    out.append(Candidate.of({"comments": 2, "group_comments": 1, "messages": 4}, ["summary"]))
+    out.append(Candidate.of({"profile_views": 5, "replies": 2, "connections": 3}))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("persona", SAMPLES)
+def test_the_batched_gains_equal_one_what_if_per_candidate(persona: str) -> None:
+    data = _sample(persona)
+    config = load_config()
+    manual = ManualInputs(profile_views_90d=40, saved_leads_90d=2)
+    base = score_as_of(data, config=config, manual=manual)
+    candidates = _every_goal(data, base, config)
+    batched = candidate_gains(data, base, candidates, config=config, manual=manual)
+    one_by_one = [
+        what_if_gain(data, base, dict(c.changes), c.items, config=config, manual=manual)
+        for c in candidates
+    ]
+    assert batched == one_by_one
+
+
+def test_a_manual_input_gain_is_its_curve_before_and_after() -> None:
+    # profile_views: weight 3.5, target 150, sqrt curve (model.toml). 40 views typed in
+    # earn round(3.5 * sqrt(40/150), 2) = 1.81; 10 more a week over the 90-day window
+    # are floor(10 * 90 / 7 + 0.5) = 129 more, 169 >= 150 earns all 3.5: +1.69, people only.
+    data = _sample("active_seller")
+    config = load_config()
+    manual = ManualInputs(profile_views_90d=40)
+    base = score_as_of(data, config=config, manual=manual)
+    assert next(m.points for m in base.metrics() if m.key == "profile_views") == 1.81
+    (gain,) = candidate_gains(
+        data, base, [Candidate.of({"profile_views": 10})], config=config, manual=manual
+    )
+    assert gain.total == 1.69
+    assert gain.pillars == {"brand": 0.0, "people": 1.69, "insights": 0.0, "relationships": 0.0}
+
+
+def test_no_candidates_give_no_gains() -> None:
+    data = _sample("basic")
+    config = load_config()
+    assert candidate_gains(data, score_as_of(data, config=config), [], config=config) == []
+
+
+_ADDED = sorted(name for name in ACTIVITIES)
+_REMOVABLE = sorted(name for name, activity in ACTIVITIES.items() if activity.removable)
+
+
+@st.composite
+def _candidates(draw: st.DrawFn) -> Candidate:
+    names = draw(st.lists(st.sampled_from(_ADDED), min_size=0, max_size=3, unique=True))
+    changes = {name: draw(st.sampled_from([0.5, 1.0, 2.0, 3.5, 7.0])) for name in names}
+    for name in draw(st.lists(st.sampled_from(_REMOVABLE), max_size=1)):
+        changes[name] = draw(st.sampled_from([-1.0, -3.0]))
+    items = draw(st.lists(st.sampled_from(PROFILE_ITEMS), max_size=2, unique=True))
+    return Candidate.of(changes, items)
+
+
+@FUZZ
+@given(
+    persona=st.sampled_from(SAMPLES),
+    candidates=st.lists(_candidates(), min_size=1, max_size=4),
+    weeks=st.sampled_from([None, 1.0, 4.0]),
+    views=st.sampled_from([None, 0.0, 75.0]),
+)
+def test_any_batch_of_what_ifs_equals_each_scored_alone(persona, candidates, weeks, views):
+    data = _sample(persona)
+    config = load_config()
+    manual = ManualInputs(profile_views_90d=views)
+    base = score_as_of(data, config=config, manual=manual)
+    batched = candidate_gains(data, base, candidates, config=config, manual=manual, weeks=weeks)
+    for candidate, gain in zip(candidates, batched, strict=True):
+        alone = what_if_gain(
+            data,
+            base,
+            dict(candidate.changes),
+            candidate.items,
+            config=config,
+            manual=manual,
+            weeks=weeks,
+        )
+        assert gain == alone, candidate

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 from builders import make_export
 
 from scoring.errors import InputError
-from scoring.model import ManualInputs, metrics, score_as_of
+from scoring.model import ManualInputs, load_config, metrics, score_as_of
+from scoring.model.score import aggregate_points
 from scoring.results import PILLARS
 
 OLD_EXPORT = make_export(
@@ -104,3 +106,17 @@ def test_evaluations_of_one_export_share_what_they_derive(monkeypatch):
     del data, first, later
     gc.collect()
     assert len(metrics._MEMOS) < memos  # the memo goes with its export
+
+
+def test_known_points_given_per_entry_are_kept_and_nan_entries_are_computed() -> None:
+    # profile_views: weight 3.5, target 150, sqrt (model.toml). 150 views earn all 3.5;
+    # the second entry's 1.0 is known and kept. Every other value is None: 0 points.
+    config = load_config()
+    values = {key: np.full(2, np.nan) for _, key, _ in config.metric_items()}
+    values["profile_views"] = np.array([150.0, 150.0])
+    known = {"profile_views": np.array([np.nan, 1.0]), "saved_leads": 0.5}
+    scored = aggregate_points(values, window=90, config=config, known_points=known)
+    assert scored.points["profile_views"].tolist() == [3.5, 1.0]
+    assert scored.points["saved_leads"].tolist() == [0.5, 0.5]
+    assert scored.pillars["people"].tolist() == [4.0, 1.5]
+    assert scored.total.tolist() == [4.0, 1.5]
