@@ -272,7 +272,7 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
     """
     day = as_of(export)
     week_before = day - timedelta(days=7)
-    same = like_for_like(manual, week_before, day)
+    same = like_for_like(manual, week_before, day, export_data(export).export_date)
     first, _ = as_of_bounds(export)
     days = [week_before, day] if week_before >= first else [day]
     rows = []
@@ -298,7 +298,8 @@ def weekly_changes(export: CurrentExport, manual: ManualInputs | None = None) ->
     every week (like for like), so the week they were typed in shows no jump.
     """
     first, _ = as_of_bounds(export)
-    same = like_for_like(manual, first, export_data(export).export_date)
+    export_date = export_data(export).export_date
+    same = like_for_like(manual, first, export_date, export_date)
     return store_timeline.history_changes(history(export, "W", same), _store_settings().timeline)
 
 

@@ -80,7 +80,7 @@ def run_score(args: argparse.Namespace) -> int:
     from scoring.compare import compare, percentiles_payload  # noqa: PLC0415
     from scoring.ingest import read_export  # noqa: PLC0415
     from scoring.model import score_as_of  # noqa: PLC0415
-    from scoring.model.attribution import change_payload, explain_change  # noqa: PLC0415
+    from scoring.model.attribution import change_payload, score_and_change  # noqa: PLC0415
     from scoring.model.history import checked_as_of  # noqa: PLC0415
     from scoring.model.payload import score_payload  # noqa: PLC0415
     from scoring.model.saved import default_payload  # noqa: PLC0415
@@ -95,7 +95,16 @@ def run_score(args: argparse.Namespace) -> int:
     config, saved = chosen_model(args.model)
     data = read_export(args.paths, today=clock.today())
     as_of = checked_as_of(data, as_of)
-    score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
+    # One evaluation per as-of day: JSON also reports the change since a week before,
+    # so both days are evaluated at once and everything below reuses that score.
+    change = None
+    if args.as_json:
+        scored = score_and_change(
+            data, as_of=as_of, window_days=window, manual=manual, config=config
+        )
+        score, change = scored.score, scored.change
+    else:
+        score = score_as_of(data, as_of=as_of, window_days=window, manual=manual, config=config)
     percentiles = compare(
         score,
         data,
@@ -106,14 +115,11 @@ def run_score(args: argparse.Namespace) -> int:
         member=args.member,
     )
     tips = ranked_tips(data, score, config=config, lang=lang, limit=tip_count, manual=manual)
-    if args.as_json:
+    if change is not None:  # --json
         payload = score_payload(score, lang)
         payload["band"] = band(score.total)
         payload["percentiles"] = percentiles_payload(percentiles, lang)
         payload["tips"] = tips_payload(tips)
-        change = explain_change(
-            data, as_of=score.as_of, window_days=window, manual=manual, config=config
-        )
         payload["change"] = change_payload(change, lang)
         payload["model"] = saved.payload() if saved else default_payload(config)
         return print_json(payload)

@@ -32,13 +32,15 @@ from scoring.model.config import MetricConfig, ModelConfig, load_config
 from scoring.model.manual import ManualInputs
 from scoring.model.metrics import METRIC_SPECS, WINDOW_COUNTS, Context
 from scoring.model.score import (
+    Evaluation,
     checked_date,
     checked_window,
     day_from_number,
     day_number,
     evaluate,
+    score_from,
 )
-from scoring.results import PILLARS
+from scoring.results import PILLARS, Score
 
 #: "A week before": the default distance of the earlier date.
 DEFAULT_SPAN_DAYS = 7
@@ -257,18 +259,34 @@ def _window_split(
     return int(entered), int(left), months
 
 
-def like_for_like(manual: ManualInputs | None, since: date, as_of: date) -> ManualInputs | None:
+def like_for_like(
+    manual: ManualInputs | None, since: date, as_of: date, export_date: date
+) -> ManualInputs | None:
     """``manual`` as both dates of a comparison see it: on both sides or on neither.
 
-    Numbers typed in describe the day they were read and count from then on; a
-    comparison with an earlier day must not turn their arrival into a change. When
-    they count on ``as_of``, they count on ``since`` too; otherwise on neither.
+    Numbers typed in describe the day they were read (``manual.on``, by default the
+    ``export_date``) and count from then on; a comparison with an earlier day must
+    not turn their arrival into a change. When they count on ``as_of``, they count
+    on ``since`` too; otherwise on neither.
     """
     if manual is None or not manual.given():
         return manual
-    if manual.on is not None and manual.on > as_of:
+    if (manual.on or export_date) > as_of:
         return None
     return manual.model_copy(update={"on": since})
+
+
+@dataclass(frozen=True)
+class ScoredChange:
+    """The score as of a day, the score a week (or any span) before, and the change between.
+
+    All three come from one evaluation of the two days. ``before`` counts the
+    hand-entered inputs like for like (:func:`like_for_like`), as ``change`` does.
+    """
+
+    score: Score
+    before: Score
+    change: ScoreChange
 
 
 def explain_change(
@@ -289,20 +307,55 @@ def explain_change(
     Raises :class:`~scoring.errors.InputError` for a bad window or ``since`` after
     ``as_of``.
     """
+    return score_and_change(
+        data, since, as_of, window_days=window_days, config=config, manual=manual
+    ).change
+
+
+def score_and_change(
+    data: ExportData,
+    since: date | None = None,
+    as_of: date | None = None,
+    *,
+    window_days: int | None = None,
+    config: ModelConfig | None = None,
+    manual: ManualInputs | None = None,
+) -> ScoredChange:
+    """The score as of ``as_of``, the one as of ``since`` and the change, from one evaluation.
+
+    Dates and errors as :func:`explain_change`. ``score`` equals
+    ``score_as_of(data, as_of=as_of, …, manual=manual)``: the inputs typed in count
+    on ``as_of`` exactly when :func:`like_for_like` keeps them, so evaluating both
+    days like for like gives that day the same numbers.
+    """
     cfg = config or load_config()
     window = checked_window(window_days, cfg)
     after_day = checked_date(as_of, data.export_date, "as_of")
     before_day = checked_date(since, after_day - timedelta(days=DEFAULT_SPAN_DAYS), "since")
     if before_day > after_day:
         raise InputError("error.change.order", since=before_day, as_of=after_day)
-    same_manual = like_for_like(manual, before_day, after_day)
-    s, a = day_number(before_day), day_number(after_day)
-    ev = evaluate(data, np.array([s, a]), window=window, config=cfg, manual=same_manual)
+    same_manual = like_for_like(manual, before_day, after_day, data.export_date)
+    days = np.array([day_number(before_day), day_number(after_day)])
+    ev = evaluate(data, days, window=window, config=cfg, manual=same_manual)
+    return ScoredChange(
+        score=score_from(data, ev, 1, manual=manual),
+        before=score_from(data, ev, 0, manual=same_manual),
+        change=change_from(data, ev, same_manual),
+    )
+
+
+def change_from(data: ExportData, ev: Evaluation, manual: ManualInputs | None) -> ScoreChange:
+    """The :class:`ScoreChange` from the first to the second day of ``ev`` (of ``data``).
+
+    ``manual`` is what ``ev`` was evaluated with (like for like).
+    """
+    cfg, window = ev.config, ev.window
+    s, a = int(ev.days[0]), int(ev.days[1])
     contexts: dict[int, Context] = {}
 
     def ctx_of(length: int) -> Context:
         if length not in contexts:
-            contexts[length] = Context(data=data, config=cfg, window=length, manual=same_manual)
+            contexts[length] = Context(data=data, config=cfg, window=length, manual=manual)
         return contexts[length]
 
     metrics: list[MetricChange] = []
@@ -335,8 +388,8 @@ def explain_change(
         )
     total_cents = np.rint(ev.total * 100).astype(np.int64)
     return ScoreChange(
-        since=before_day,
-        as_of=after_day,
+        since=day_from_number(s),
+        as_of=day_from_number(a),
         window_days=window,
         model_version=cfg.version,
         total_before=float(total_cents[0]) / 100,
@@ -344,7 +397,7 @@ def explain_change(
         total=int(total_cents[1] - total_cents[0]) / 100,
         pillars={p: c / 100 for p, c in pillar_cents.items()},
         metrics=tuple(metrics),
-        manual_inputs=same_manual.given() if same_manual else {},
+        manual_inputs=manual.given() if manual else {},
     )
 
 

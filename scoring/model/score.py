@@ -270,32 +270,43 @@ def score_as_of(
     window = checked_window(window_days, cfg)
     day = checked_date(as_of, data.export_date, "as_of")
     ev = evaluate(data, np.array([day_number(day)]), window=window, config=cfg, manual=manual)
+    return score_from(data, ev, 0, manual=manual)
+
+
+def score_from(data: ExportData, ev: Evaluation, at: int, *, manual: ManualInputs | None) -> Score:
+    """The :class:`Score` of entry ``at`` of ``ev`` (an evaluation of ``data``).
+
+    ``manual`` is what the user typed in, whose status the sub-metrics report (it
+    need not be what ``ev`` was evaluated with, so long as the values agree on that
+    day: see :func:`scoring.model.attribution.score_and_change`).
+    """
+    cfg = ev.config
     pillars = {}
     for pillar in PILLARS:
         metrics = tuple(
             MetricScore(
                 key=key,
                 pillar=pillar,
-                value=_plain(ev.values[key][0]),
+                value=_plain(ev.values[key][at]),
                 target=round(ev.targets[key], 4),
-                points=float(ev.points[key][0]),
+                points=float(ev.points[key][at]),
                 max_points=metric.weight,
                 sources=metric.sources,
-                missing_input=bool(ev.missing[key][0]),
+                missing_input=bool(ev.missing[key][at]),
                 unit=METRIC_SPECS[key].unit,
                 status=metric_status(
-                    data, key, metric, ev.values[key][0], bool(ev.missing[key][0]), manual
+                    data, key, metric, ev.values[key][at], bool(ev.missing[key][at]), manual
                 ),
             )
             for key, metric in cfg.pillar(pillar).metrics.items()
         )
         pillars[pillar] = PillarScore(
-            key=pillar, score=float(ev.pillars[pillar][0]), metrics=metrics
+            key=pillar, score=float(ev.pillars[pillar][at]), metrics=metrics
         )
     return Score(
-        as_of=day,
-        window_days=window,
-        total=float(ev.total[0]),
+        as_of=day_from_number(int(ev.days[at])),
+        window_days=ev.window,
+        total=float(ev.total[at]),
         pillars=pillars,
         model_version=cfg.version,
         manual_inputs=manual.given() if manual else {},

@@ -109,6 +109,19 @@ def test_score_with_manual_inputs(export, capsys):
     assert metrics_of(payload)["saved_leads"]["missing_input"] is True
 
 
+def test_score_json_change_ends_on_the_score_it_reports(export, capsys):
+    # The views were read on the export date (2026-10-15): as of 2026-10-05 they do not
+    # count yet: the score is the comments' 0.80 of the module docstring (the comments of
+    # 2026-10-01 are still in the window), and the week up to that day ends on that same
+    # total, not on one with the views' 3.5 points.
+    args = ("score", export, "--json", "--profile-views", "150", "--as-of", "2026-10-05")
+    payload = json.loads(run_main(capsys, *args)[1])
+    assert payload["total"] == 0.8
+    assert metrics_of(payload)["profile_views"]["points"] == 0.0
+    assert payload["change"]["total_after"] == payload["total"]
+    assert payload["change"]["since"] == "2026-09-28"
+
+
 def test_score_table_in_german(export, capsys):
     code, out, _ = run_main(capsys, "score", export, "--lang", "de")
     assert code == 0

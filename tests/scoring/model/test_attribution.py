@@ -8,18 +8,27 @@ window moves from [2026-07-11, 2026-10-08] to [2026-07-18, 2026-10-15]: events o
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 
 import pandas as pd
 import pytest
 from builders import make_export
+from fuzzing import FUZZ
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring.errors import InputError
-from scoring.model import ManualInputs, score_as_of
-from scoring.model.attribution import change_payload, explain_change, like_for_like
+from scoring.ingest import read_export
+from scoring.model import ManualInputs, attribution, score_as_of
+from scoring.model.attribution import (
+    change_payload,
+    explain_change,
+    like_for_like,
+    score_and_change,
+)
 from scoring.model.metrics import WINDOW_COUNTS
 from scoring.results import PILLARS
+from scoring.samples import sample_path
 
 EXPORT_DATE = date(2026, 10, 15)
 SINCE = date(2026, 10, 8)
@@ -159,14 +168,44 @@ def test_manual_inputs_count_on_both_sides_so_typing_them_in_is_no_change():
     assert "profile_views" not in {m.key for m in with_manual.metrics}
     # the full 3.5 points of 150 views on both sides
     assert with_manual.total_before == without.total_before + 3.5
-    same = like_for_like(manual, SINCE, EXPORT_DATE)
+    same = like_for_like(manual, SINCE, EXPORT_DATE, EXPORT_DATE)
     assert with_manual.total_before == score_as_of(data, as_of=SINCE, manual=same).total
     assert with_manual.total_after == score_as_of(data, manual=manual).total
 
 
 def test_manual_inputs_read_after_the_later_date_count_on_neither_side():
     manual = ManualInputs(profile_views_90d=150, on=date(2026, 10, 15))
-    assert like_for_like(manual, date(2026, 9, 1), date(2026, 10, 1)) is None
+    assert like_for_like(manual, date(2026, 9, 1), date(2026, 10, 1), EXPORT_DATE) is None
+
+
+def test_manual_inputs_read_on_the_export_date_count_on_neither_side_of_an_earlier_week():
+    # Without a reading day the numbers were read on the export date (2026-10-15): a
+    # week up to 2026-09-15 knows nothing of them, and its later score is the plain one.
+    manual = ManualInputs(profile_views_90d=150)
+    assert like_for_like(manual, date(2026, 9, 8), date(2026, 9, 15), EXPORT_DATE) is None
+    data = make_export(comments=comments_on(("2026-09-12", 4)))
+    scored = score_and_change(data, as_of=date(2026, 9, 15), manual=manual)
+    plain = score_as_of(data, as_of=date(2026, 9, 15))
+    assert scored.change.total_after == scored.score.total == plain.total == 0.4
+    assert scored.change.total_before == 0.0
+    views = next(m for m in scored.score.metrics() if m.key == "profile_views")
+    assert (views.points, views.status) == (0.0, "entered_later")
+
+
+def test_one_evaluation_gives_the_score_the_week_before_and_the_change(monkeypatch):
+    # 4 comments on 2026-10-12 (inside the week up to the export date 2026-10-15) earn 0.4.
+    data = make_export(comments=comments_on(("2026-10-12", 4)))
+    manual = ManualInputs(profile_views_90d=150)
+    calls = []
+    real = attribution.evaluate
+    monkeypatch.setattr(
+        attribution, "evaluate", lambda *a, **k: calls.append(a[1].tolist()) or real(*a, **k)
+    )
+    scored = score_and_change(data, manual=manual)
+    assert len(calls) == 1 and len(calls[0]) == 2  # both days in one evaluation
+    assert scored.score == score_as_of(data, manual=manual)
+    # 150 views earn all 3.5 points of profile_views on both days (like for like).
+    assert (scored.before.total, scored.score.total, scored.change.total) == (3.5, 3.9, 0.4)
 
 
 def test_payload_has_the_documented_shape():
@@ -210,3 +249,35 @@ def test_the_parts_add_up_exactly_and_both_ends_are_the_scores_of_their_days(
     for m in change.metrics:
         if m.key in WINDOW_COUNTS and m.entered is not None:
             assert m.entered - m.left == (m.value_after or 0) - (m.value_before or 0)
+
+
+@cache
+def _sample(persona: str):
+    return read_export([sample_path(persona)])
+
+
+@FUZZ
+@given(
+    persona=st.sampled_from(["active_seller", "basic", "newcomer", "passive_job_seeker"]),
+    back=st.integers(min_value=-30, max_value=400),
+    span=st.integers(min_value=0, max_value=60),
+    views=st.sampled_from([None, 0.0, 40.0, 400.0]),
+    read=st.sampled_from([None, -200, -10, 0, 10]),
+    window=st.sampled_from([None, 7, 30, 365]),
+)
+def test_the_shared_evaluation_gives_each_day_its_own_score(
+    persona, back, span, views, read, window
+):
+    data = _sample(persona)
+    as_of = data.export_date - timedelta(days=back)
+    on = None if read is None else data.export_date + timedelta(days=read)
+    manual = ManualInputs(profile_views_90d=views, saved_leads_90d=views, on=on)
+    since = as_of - timedelta(days=span)
+    scored = score_and_change(data, since, as_of, window_days=window, manual=manual)
+    assert scored.score == score_as_of(data, as_of=as_of, window_days=window, manual=manual)
+    same = like_for_like(manual, since, as_of, data.export_date)
+    assert scored.before == score_as_of(data, as_of=since, window_days=window, manual=same)
+    assert (scored.change.total_before, scored.change.total_after) == (
+        scored.before.total,
+        scored.score.total,
+    )
