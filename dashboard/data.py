@@ -35,7 +35,13 @@ from scoring.errors import SSIError
 from scoring.export import ExportData
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
-from scoring.model.attribution import ScoreChange, explain_change, like_for_like
+from scoring.model.attribution import (
+    ScoreChange,
+    ScoredChange,
+    explain_change,
+    like_for_like,
+    score_and_change,
+)
 from scoring.model.calibrate import Calibration, calibrate
 from scoring.model.config import ModelConfig, load_config
 from scoring.model.history import first_activity
@@ -212,6 +218,25 @@ def _score_on(inputs: Inputs, point: tuple[date, int | None]) -> Score:
     )
 
 
+@_cached()
+def _scored_week(inputs: Inputs, days: tuple[date, date, int | None]) -> ScoredChange:
+    since, day, window = days
+    return score_and_change(
+        inputs.data, since, day, window_days=window, config=inputs.config, manual=inputs.manual
+    )
+
+
+def scored_week(export: CurrentExport, manual: ManualInputs | None = None) -> ScoredChange:
+    """The score as of the sidebar's date, the one a week before and the change between.
+
+    One evaluation of both days (``scoring.model.attribution.score_and_change``):
+    the overview's score, its "change since last week" and the tips all reuse it.
+    """
+    day = as_of(export)
+    inputs = _inputs(export, manual)
+    return _scored_week(inputs, (day - timedelta(days=7), day, state.window_choice()))
+
+
 def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
     """The score as of the sidebar's date over its window (``ssi score --as-of --window-days``).
 
@@ -219,7 +244,7 @@ def score(export: CurrentExport, manual: ManualInputs | None = None) -> Score:
     the parsed export held in memory, never re-reads it. Every score uses the model
     chosen in the sidebar (the bundled one unless a calibration was saved and chosen).
     """
-    return score_on(export, as_of(export), manual)
+    return scored_week(export, manual).score
 
 
 def score_on(export: CurrentExport, day: date, manual: ManualInputs | None = None) -> Score:
@@ -270,16 +295,11 @@ def week_change(export: CurrentExport, today: date, manual: ManualInputs | None 
     before too (or on neither day), so typing a number in is no change
     (``scoring.model.attribution.like_for_like``).
     """
-    day = as_of(export)
-    week_before = day - timedelta(days=7)
-    same = like_for_like(manual, week_before, day, export_data(export).export_date)
+    week = scored_week(export, manual)
     first, _ = as_of_bounds(export)
-    days = [week_before, day] if week_before >= first else [day]
-    rows = []
-    for when in days:
-        scored = score_on(export, when, same)
-        rows.append({"as_of": when, "total": scored.total,
-                     **{p: scored.pillars[p].score for p in PILLARS}})  # fmt: skip
+    scores = [week.before, week.score] if week.before.as_of >= first else [week.score]
+    rows = [{"as_of": scored.as_of, "total": scored.total,
+             **{p: scored.pillars[p].score for p in PILLARS}} for scored in scores]  # fmt: skip
     frame = pd.DataFrame(rows).assign(member="", source="reconstructed")
     return store_timeline.change_of(
         "",
@@ -321,6 +341,8 @@ def score_change(
     split by sub-metric with reasons (``ssi change``), like for like for hand-entered inputs."""
     day = day or as_of(export)
     since = since or day - timedelta(days=7)
+    if (since, day) == (as_of(export) - timedelta(days=7), as_of(export)):
+        return scored_week(export, manual).change  # the overview's week: already evaluated
     inputs = _inputs(export, manual)
     return _change(inputs, (since, day, state.window_choice()))
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from dashboard_fixtures import (
     change_parts,
     metrics,
@@ -19,8 +20,10 @@ from dashboard_fixtures import (
 from dashboard.components import downloads, report
 from scoring.compare import compare
 from scoring.i18n import fmt_date, fmt_number, fmt_signed, t
-from scoring.model import ManualInputs, score_as_of, score_history
+from scoring.model import ManualInputs, attribution, score_as_of, score_history
+from scoring.model import score as score_module
 from scoring.model.payload import score_payload
+from scoring.model.score import day_number
 from scoring.official import parse_official
 from scoring.results import PILLARS
 
@@ -297,3 +300,22 @@ def test_on_a_chosen_day_the_weekly_change_is_that_day_against_a_week_before(mak
         assert card.delta == fmt_signed(expected, "en", 2)
     parts = change_parts(at)
     assert sum(cents for cents, *_ in parts) == round(delta * 100)
+
+
+def test_the_overview_evaluates_its_as_of_day_once(make_app, monkeypatch) -> None:
+    # The score, the change since last week, the week's change card and the tips all
+    # reuse one evaluation of the as-of day (2026-10-15) and the week before it.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    evaluated: list[list[int]] = []
+    real = score_module.evaluate
+
+    def counted(data, days, **kwargs):
+        evaluated.append([int(d) for d in days])
+        return real(data, days, **kwargs)
+
+    monkeypatch.setattr(score_module, "evaluate", counted)
+    monkeypatch.setattr(attribution, "evaluate", counted)
+    make_app(sample="active_seller")
+    as_of = day_number(date(2026, 10, 15))
+    assert [days for days in evaluated if as_of in days] == [[as_of - 7, as_of]]
