@@ -114,7 +114,7 @@ def _leaderboard(store: Store, lang: Lang) -> None:
     days = store.settings.team.stale_after_days
     everyone = store.team_latest_average(today)
     without_stale = bool(everyone.stale) and st.toggle(
-        t("dashboard.team.without_stale", lang, days=days), key="team_without_stale"
+        t("dashboard.team.without_stale", lang, days=days, count=days), key="team_without_stale"
     )
     latest = store.team_latest_average(today, include_stale=False) if without_stale else everyone
     st.dataframe(
@@ -134,7 +134,7 @@ def _leaderboard(store: Store, lang: Lang) -> None:
         st.metric(
             t("dashboard.team.average", lang),
             fmt_number(latest.total, lang, 2),
-            help=t("dashboard.team.average_help", lang, days=days),
+            help=t("dashboard.team.average_help", lang, days=days, count=days),
         )
         st.caption(
             tn(

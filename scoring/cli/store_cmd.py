@@ -232,7 +232,16 @@ def run_team(args: argparse.Namespace) -> int:
     if latest.stale:
         names = ", ".join(latest.stale)
         when = fmt_date(today, lang)
-        print_line(t("store.team.stale", lang, days=stale_days, today=when, members=names))
+        print_line(
+            t(
+                "store.team.stale",
+                lang,
+                days=stale_days,
+                count=stale_days,
+                today=when,
+                members=names,
+            )
+        )
     if latest.left_out:
         print_line(t("store.team.left_out", lang, members=", ".join(latest.left_out)))
     return 0

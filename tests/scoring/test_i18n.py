@@ -152,3 +152,17 @@ def test_a_plural_leaf_without_other_is_refused(tmp_path, monkeypatch):
             i18n.catalogue()
     finally:
         i18n.catalogue.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "expected"),
+    [
+        ("en", 1, "Stale (newest export more than 1 day before 2026-12-01): Ann."),
+        ("en", 30, "Stale (newest export more than 30 days before 2026-12-01): Ann."),
+        ("de", 1, "Veraltet (neuester Export mehr als 1 Tag vor dem 2026-12-01): Ann."),
+        ("de", 30, "Veraltet (neuester Export mehr als 30 Tage vor dem 2026-12-01): Ann."),
+    ],
+)
+def test_the_stale_threshold_has_its_plural(lang, days, expected):
+    line = t("store.team.stale", lang, days=days, count=days, today="2026-12-01", members="Ann")
+    assert line == expected
