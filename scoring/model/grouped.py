@@ -19,8 +19,9 @@ A mask ``start <= b < end`` is what an interval ``[start, end)`` counting at
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,23 @@ from scoring.model.metrics import (
     text_keys,
 )
 from scoring.model.score import Points, aggregate_points
+
+#: The text columns the grouped pass reads, per kind. Every other column it reads
+#: is a date, a flag or a number; a batch that is not stored leaves the other text
+#: columns unread (tests/scoring/model/test_grouped_columns.py holds the pass to it).
+TEXT_COLUMNS_READ: dict[str, tuple[str, ...]] = {
+    "profile": ("headline", "summary", "industry", "location"),
+    "profile_summary": ("summary",),
+    "skills": ("name",),
+    "positions": ("company",),
+    "rich_media": ("media_type",),
+    "endorsements_received": ("skill", "endorser_key", "status"),
+    "recommendations_received": ("status",),
+    "member_follows": ("status",),
+    "connections": ("company", "position", "url_key"),
+    "invitations": ("direction", "invitee_key"),
+    "messages": ("conversation_id", "folder"),
+}
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,8 @@ class _Pass:
     days: np.ndarray  # as-of day number per member
     window: int
     config: ModelConfig
+    # day numbers and window rows of each kind: several sub-metrics read the same ones
+    memo: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False)
 
     def count(self, codes: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         """Per member, how many of the rows with ``codes`` are selected by ``rows``."""
@@ -102,12 +122,25 @@ class _Pass:
 
     def in_window(self, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Dated rows in the trailing window ending on their member's day."""
-        as_of = self.days[codes]
-        return (days != ALWAYS) & (days <= as_of) & (days > as_of - self.window)
+        ago = self.days[codes]
+        ago -= days
+        # 0 <= ago < window in one comparison: as unsigned, a negative difference is
+        # huge; an undated row (ALWAYS, 2**40 days back) is far outside the window too
+        return ago.view(np.uint64) < self.window
 
     def days_of(self, kind: str) -> np.ndarray:
         """Day numbers of the rows of ``kind`` (undated: ``ALWAYS``)."""
-        return day_numbers(self.events.frame(kind)["at"])
+        key = ("days", kind)
+        if key not in self.memo:
+            self.memo[key] = day_numbers(self.events.frame(kind)["at"])
+        return self.memo[key]
+
+    def window_of(self, kind: str) -> np.ndarray:
+        """Which rows of ``kind`` are in the trailing window of their member's day."""
+        key = ("window", kind)
+        if key not in self.memo:
+            self.memo[key] = self.in_window(self.events.codes_of(kind), self.days_of(kind))
+        return self.memo[key]
 
     @cached_property
     def replies(self) -> _Replies:
@@ -124,9 +157,9 @@ def _window_count(row_filter: RowFilter | None = None) -> GroupedFn:
         total = np.zeros(run.events.members)
         for kind in sources:
             frame, codes = run.events.frame(kind), run.events.codes_of(kind)
-            hit = run.in_window(codes, run.days_of(kind))
+            hit = run.window_of(kind)
             if row_filter is not None:
-                hit &= row_filter(frame)
+                hit = hit & row_filter(frame)
             total += run.count(codes, hit)
         return total
 
@@ -188,10 +221,17 @@ def _owned(run: _Pass, kind: str) -> np.ndarray:
 
 def _activity_in_window(run: _Pass, sources: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Member codes and day numbers of the owner's activity in each member's window."""
+    key = ("activity", *sources)  # days active and regularity read the same rows
+    if key not in run.memo:
+        run.memo[key] = _owner_activity(run, sources)
+    return run.memo[key]
+
+
+def _owner_activity(run: _Pass, sources: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     codes, days = [], []
     for kind in sources:
         kind_codes, kind_days = run.events.codes_of(kind), run.days_of(kind)
-        hit = _owned(run, kind) & run.in_window(kind_codes, kind_days)
+        hit = _owned(run, kind) & run.window_of(kind)
         codes.append(kind_codes[hit])
         days.append(kind_days[hit])
     empty = np.zeros(0, dtype=np.int64)
@@ -219,8 +259,7 @@ def _connections(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
 
 
 def _connection_growth(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
-    codes = run.events.codes_of("connections")
-    return run.count(codes, run.in_window(codes, _connection_days(run)))
+    return run.count(run.events.codes_of("connections"), run.window_of("connections"))
 
 
 def _decision_makers(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
@@ -359,16 +398,26 @@ def _sorted_messages(
 
 
 def _find_replies(run: _Pass) -> _Replies:
-    """The owner's messages answering someone, as ``metrics.find_replies`` per member."""
+    """The owner's messages answering someone, as ``metrics.find_replies`` per member.
+
+    Only the messages in their member's window are looked at. A reply counts while
+    both it and the message it answers are in the window, and a message written to
+    the member counts when it is in the window; the latest message of others before
+    a reply, when it is in the window, is among those looked at (and when it is
+    not, that reply does not count either way), so the counts are the same.
+    """
     frame = run.events.frame("messages")
-    spam = matches_any(frame["folder"], ("SPAM",), empty_counts=False)
-    keep = ~(frame["sponsored"] | frame["is_draft"] | frame["at"].isna()).to_numpy(bool) & ~spam
-    conversation = pd.factorize(frame["conversation_id"], use_na_sentinel=False)[0][keep]
-    member = run.events.codes_of("messages")[keep].astype(np.int64)
+    rows = np.flatnonzero(run.window_of("messages"))  # dated ones only
+    spam = matches_any(frame["folder"].iloc[rows], ("SPAM",), empty_counts=False)
+    sponsored = frame["sponsored"].to_numpy(bool)[rows] | frame["is_draft"].to_numpy(bool)[rows]
+    rows = rows[~(sponsored | spam)]
+    ids = frame["conversation_id"].iloc[rows]
+    conversation = pd.factorize(ids, use_na_sentinel=False)[0]
+    member = run.events.codes_of("messages")[rows].astype(np.int64)
     span = np.int64(conversation.max()) + 1 if len(conversation) else np.int64(1)
     codes = member * span + conversation  # one code per (member, conversation)
-    ns = frame["at"].to_numpy(dtype="datetime64[ns]").astype(np.int64)[keep]
-    owner = frame["from_owner"].to_numpy(bool)[keep]
+    ns = frame["at"].to_numpy(dtype="datetime64[ns]").view(np.int64)[rows]
+    owner = frame["from_owner"].to_numpy(bool)[rows]
     codes, ns, owner, latest = _sorted_messages(codes, ns, owner)
     member = codes // span
     reply = owner & (latest != NOBODY)
