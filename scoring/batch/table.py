@@ -78,8 +78,8 @@ def read_table(path: Path, columns: Collection[str] | None = None) -> pa.Table:
 
     ``columns`` limits what is read to those of the file's columns (default: all);
     the check of the columns is of the whole file. ``member`` and ``kind`` come back
-    dictionary-encoded (codes into their distinct values): the checks and the split
-    work on the few distinct values.
+    dictionary-encoded (each chunk codes into its distinct values, as Parquet stores
+    them): the checks and the split work on the few distinct values.
     """
     try:
         names = file_columns(path)
@@ -96,16 +96,16 @@ def read_table(path: Path, columns: Collection[str] | None = None) -> pa.Table:
             columns=", ".join(missing + unknown),
         )
     for column in KEY_COLUMNS:
-        table = table.set_column(table.column_names.index(column), column, _encoded(table[column]))
-    members = table["member"].chunk(0) if table["member"].num_chunks else None
-    unnamed = 0
-    if members is not None and len(members):
+        encoded = pa.chunked_array(_dictionary_chunks(table[column]), _TEXT_CODES)
+        table = table.set_column(table.column_names.index(column), column, encoded)
+    unnamed = table["member"].null_count
+    for members in table["member"].chunks:
         blank = pc.invert(
             pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(members.dictionary)), 0)
         )
-        unnamed = members.null_count
         if pc.any(blank).as_py():  # counted row by row only when some name is blank
-            unnamed += int(np.asarray(blank)[_indices(members)].sum())
+            indices = pc.fill_null(members.indices, -1).to_numpy(zero_copy_only=False)
+            unnamed += int(np.isin(indices, np.flatnonzero(np.asarray(blank))).sum())
     if unnamed:
         raise InputError("error.batch.table_no_member", file=str(path), rows=unnamed)
     return table
@@ -133,22 +133,43 @@ def _read_parquet(path: Path, columns: Sequence[str]) -> pa.Table:
     return pq.read_table(path, columns=list(columns), read_dictionary=keys)
 
 
-def _encoded(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """``column`` as one chunk of text codes into its distinct values."""
-    if column.num_chunks == 1 and column.type == pa.dictionary(pa.int32(), pa.string()):
-        return column  # already so (read_table gives the keys so)
-    if pa.types.is_dictionary(column.type):
-        if not pa.types.is_string(column.type.value_type):
-            column = pc.cast(column, pa.dictionary(column.type.index_type, pa.string()))
-        column = pa.table({"c": column}).unify_dictionaries()["c"]
-    else:
+_TEXT_CODES = pa.dictionary(pa.int32(), pa.string())
+
+
+def _dictionary_chunks(column: pa.ChunkedArray) -> list[pa.DictionaryArray]:
+    """The chunks of ``column`` as codes into text values (each chunk its own values)."""
+    if not pa.types.is_dictionary(column.type):
         column = pc.dictionary_encode(_text(column))
-    return pa.chunked_array([column.combine_chunks()])
+    return [
+        chunk if chunk.type == _TEXT_CODES else pc.cast(chunk, _TEXT_CODES)
+        for chunk in column.chunks
+    ]
 
 
-def _indices(encoded: pa.DictionaryArray) -> np.ndarray:
-    """The codes of a dictionary array (nulls read as code 0: callers check nulls apart)."""
-    return pc.fill_null(encoded.indices, 0).to_numpy(zero_copy_only=False)
+def _codes(column: pa.ChunkedArray, *, by_name: bool) -> tuple[np.ndarray, list[str]]:
+    """Each row's code into the distinct values of ``column``, and those values.
+
+    The values are in the order they first appear, or sorted when ``by_name``. A
+    missing value is -1, or, ``by_name``, the first value to appear (a table checked
+    by :func:`read_table` has no row without a member).
+    """
+    chunks = _dictionary_chunks(column)
+    dictionaries = [chunk.dictionary.to_pylist() for chunk in chunks]
+    values = list(dict.fromkeys(v for d in dictionaries for v in d))
+    first = values[0] if values else None
+    if by_name:
+        values.sort()
+    index = pd.Index(values, dtype=object)
+    missing = index.get_loc(first) if by_name and first is not None else -1
+    codes = np.empty(len(column), dtype=np.int64)
+    start = 0
+    # chunk by chunk, through each chunk's own few values: no unified copy of the column
+    for chunk, dictionary in zip(chunks, dictionaries, strict=True):
+        to_code = np.append(index.get_indexer(dictionary), missing)
+        indices = pc.fill_null(chunk.indices, -1) if chunk.null_count else chunk.indices
+        codes[start : start + len(chunk)] = to_code[indices.to_numpy(zero_copy_only=False)]
+        start += len(chunk)
+    return codes, values
 
 
 def _read_csv(path: Path, columns: Sequence[str]) -> pa.Table:
@@ -284,16 +305,6 @@ class _Split:
         return found
 
 
-def _member_codes(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's member as a code into the sorted member names, and those names."""
-    encoded = _encoded(table["member"]).chunk(0)
-    names = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-    order = np.argsort(names, kind="stable")
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[order] = np.arange(len(names))
-    return rank[_indices(encoded)], names[order]
-
-
 def _valid(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     if column.null_count == 0:
         return np.ones(len(column), dtype=bool)
@@ -400,7 +411,8 @@ def split_table(
     member cannot be scored and is reported. ``unread`` names the columns of the
     table's file that ``table`` lacks (see :func:`read_events`).
     """
-    codes, names = _member_codes(table)
+    codes, member_names = _codes(table["member"], by_name=True)
+    names = np.asarray(member_names, dtype=object)
     members = len(names)
     split = _Split(
         names=names,
@@ -411,9 +423,10 @@ def split_table(
         problems={},
         unread=unread,
     )
-    kinds = _encoded(table["kind"]).chunk(0)
-    kind_codes = pc.fill_null(kinds.indices, -1).to_numpy(zero_copy_only=False)
-    for number, kind in enumerate(kinds.dictionary.to_pylist()):
+    kind_codes, kinds = _codes(table["kind"], by_name=False)
+    if not table["kind"].null_count:
+        kind_codes = kind_codes.astype(np.int8 if len(kinds) < 128 else np.int64)
+    for number, kind in enumerate(kinds):
         rows = np.flatnonzero(kind_codes == number)
         if kind not in COLUMNS:
             problem = InputError("error.batch.table_kind", kind=kind)
@@ -449,9 +462,11 @@ def _batch(split: _Split, as_of: date | None) -> EventBatch:
     fallback = _NONE if as_of is None else day_number(as_of)
     export_days = np.where(dated, newest // _NS_PER_DAY, fallback)
     problems = {code: reason_of(problem) for code, problem in split.problems.items()}
-    undated = InputError("error.batch.table_no_date")
-    for code in np.flatnonzero(export_days == _NONE):
-        problems.setdefault(int(code), reason_of(undated))
+    undated = np.flatnonzero(export_days == _NONE)
+    if len(undated):  # the message is made only when needed: it loads the catalogue
+        reason = reason_of(InputError("error.batch.table_no_date"))
+        for code in undated:
+            problems.setdefault(int(code), reason)
     present = [frozenset(kinds) for kinds in split.present]
     return EventBatch(
         names=split.names,

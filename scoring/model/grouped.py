@@ -92,6 +92,11 @@ class MemberFrames:
         return np.zeros(self.members, dtype=bool) if present is None else present
 
 
+#: Up to this many possible (member, key) pairs, distinct pairs are marked in an
+#: array instead of sorted (a window's days for 100,000 members is 9 million).
+DENSE_PAIRS = 1 << 25
+
+
 @dataclass(frozen=True)
 class _Pass:
     """One grouped evaluation: the members, their as-of days and the window."""
@@ -113,8 +118,13 @@ class _Pass:
         if not len(codes):
             return np.zeros(self.events.members)
         span = np.int64(keys.max()) + 1 if len(keys) else np.int64(1)
-        pairs = np.unique(codes.astype(np.int64) * span + keys.astype(np.int64))
-        return self.count(pairs // span)
+        pairs = codes.astype(np.int64) * span + keys.astype(np.int64)
+        if self.events.members * span <= DENSE_PAIRS:
+            # few possible pairs (days of a window, its weeks): mark them, no sort
+            seen = np.zeros(self.events.members * int(span), dtype=bool)
+            seen[pairs] = True
+            return seen.reshape(self.events.members, int(span)).sum(axis=1).astype(float)
+        return self.count(np.unique(pairs) // span)
 
     def on_or_before(self, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Rows counting from their day on (undated ones always) as of their member's day."""
@@ -133,6 +143,13 @@ class _Pass:
         key = ("days", kind)
         if key not in self.memo:
             self.memo[key] = day_numbers(self.events.frame(kind)["at"])
+        return self.memo[key]
+
+    def rows_where(self, kind: str, row_filter: RowFilter) -> np.ndarray:
+        """``row_filter`` over the rows of ``kind`` (several sub-metrics share a filter)."""
+        key = ("rows", kind, row_filter.__qualname__)
+        if key not in self.memo:
+            self.memo[key] = row_filter(self.events.frame(kind))
         return self.memo[key]
 
     def window_of(self, kind: str) -> np.ndarray:
@@ -156,14 +173,22 @@ def _window_count(row_filter: RowFilter | None = None) -> GroupedFn:
     def value(run: _Pass, sources: tuple[str, ...]) -> np.ndarray:
         total = np.zeros(run.events.members)
         for kind in sources:
-            frame, codes = run.events.frame(kind), run.events.codes_of(kind)
+            codes = run.events.codes_of(kind)
             hit = run.window_of(kind)
             if row_filter is not None:
-                hit = hit & row_filter(frame)
+                hit = hit & run.rows_where(kind, row_filter)
             total += run.count(codes, hit)
         return total
 
     return value
+
+
+def _has_media(frame: pd.DataFrame) -> np.ndarray:
+    return frame["has_media"].to_numpy(bool)
+
+
+def _is_group(frame: pd.DataFrame) -> np.ndarray:
+    return frame["is_group"].to_numpy(bool)
 
 
 def _since_count(run: _Pass, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
@@ -211,12 +236,11 @@ def _follows(run: _Pass, sources: tuple[str, ...]) -> np.ndarray:
 
 def _owned(run: _Pass, kind: str) -> np.ndarray:
     """Rows of ``kind`` that are the owner's own doing (as ``metrics.owned_days``)."""
-    frame = run.events.frame(kind)
     if kind == "messages":
-        return owner_messages(frame)
+        return run.rows_where(kind, owner_messages)
     if kind == "invitations":
-        return outgoing(frame)
-    return np.ones(len(frame), dtype=bool)
+        return run.rows_where(kind, outgoing)
+    return np.ones(len(run.events.frame(kind)), dtype=bool)
 
 
 def _activity_in_window(run: _Pass, sources: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -308,10 +332,9 @@ def _with_denominator(value: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 
 def _sent(run: _Pass) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The invitations the members sent, their member codes and day numbers."""
-    invitations = run.events.frame("invitations")
-    sent = outgoing(invitations)
-    frame = invitations[sent]
-    return frame, run.events.codes_of("invitations")[sent], day_numbers(frame["at"])
+    sent = run.rows_where("invitations", outgoing)
+    frame = run.events.frame("invitations")[sent]
+    return frame, run.events.codes_of("invitations")[sent], run.days_of("invitations")[sent]
 
 
 def _invitations_accepted(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
@@ -545,7 +568,7 @@ GROUPED_FNS: dict[str, GroupedFn] = {
     "endorsements": _endorsements,
     "recommendations": _recommendations,
     "articles": _articles,
-    "media_posts": _window_count(lambda f: f["has_media"].to_numpy(bool)),
+    "media_posts": _window_count(_has_media),
     "people_searches": _window_count(),
     "follows": _follows,
     "invitations_sent": _window_count(outgoing),
@@ -554,7 +577,7 @@ GROUPED_FNS: dict[str, GroupedFn] = {
     "comments": _window_count(),
     "reactions": _window_count(),
     "poll_votes": _window_count(),
-    "group_activity": _window_count(lambda f: f["is_group"].to_numpy(bool)),
+    "group_activity": _window_count(_is_group),
     "regularity": _regularity,
     "messages_sent": _window_count(owner_messages),
     "connections": _connections,
