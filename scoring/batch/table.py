@@ -161,7 +161,8 @@ def _codes(column: pa.ChunkedArray, *, by_name: bool) -> tuple[np.ndarray, list[
         values.sort()
     index = pd.Index(values, dtype=object)
     missing = index.get_loc(first) if by_name and first is not None else -1
-    codes = np.empty(len(column), dtype=np.int64)
+    # the narrowest codes that hold them: 10 million rows are 40 MB of int32, not 80
+    codes = np.empty(len(column), dtype=np.min_scalar_type(-len(values) - 1))
     start = 0
     # chunk by chunk, through each chunk's own few values: no unified copy of the column
     for chunk, dictionary in zip(chunks, dictionaries, strict=True):
@@ -199,22 +200,29 @@ class _Typed:
     bad: np.ndarray  # bool per row
 
 
-_NS_UTC = pa.timestamp("ns", tz="UTC")
+_UTC = pd.DatetimeTZDtype("ns", "UTC")
 
 
-def _typed_ts(column: pa.ChunkedArray) -> _Typed:
+def _utc(moments: np.ndarray) -> pd.Series:
+    """Naive UTC nanoseconds as the normalised tz-aware column (no conversion)."""
+    return pd.Series(pd.array(moments, dtype=_UTC))
+
+
+def _moments(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """A date column as naive UTC ``datetime64[ns]`` (NaT where empty or unreadable), and
+    where a given value could not be read."""
     if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
         # Arrow's cast keeps the instant (a naive moment is UTC, a date its midnight),
         # as pd.to_datetime(utc=True) does, without a round trip through pandas.
         bad = _beyond_ns(column)
         if bad.any():
             column = pc.if_else(pa.array(bad), pa.scalar(None, column.type), column)
-        values = pd.Series(pc.cast(column, _NS_UTC).to_pandas(), copy=False)
-        return _Typed(values, bad)
+        naive = pc.cast(column, pa.timestamp("ns"))
+        return naive.to_numpy(zero_copy_only=False), bad
     text = pd.Series(_text(column).to_pandas(), dtype="string")
     values = pd.to_datetime(text, utc=True, format="ISO8601", errors="coerce")
     bad = (text.notna() & values.isna()).to_numpy()
-    return _Typed(values.astype(PANDAS_DTYPES["ts"]), bad)
+    return values.astype(PANDAS_DTYPES["ts"]).to_numpy(dtype="datetime64[ns]"), bad
 
 
 def _beyond_ns(column: pa.ChunkedArray) -> np.ndarray:
@@ -260,7 +268,8 @@ def _typed_str(column: pa.ChunkedArray) -> _Typed:
     return _Typed(values, np.zeros(len(values), dtype=bool))
 
 
-_TYPERS = {"ts": _typed_ts, "bool": _typed_bool, "int": _typed_int, "str": _typed_str}
+#: The typing of a column by its type (dates: :func:`_moments`, once per table).
+_TYPERS = {"bool": _typed_bool, "int": _typed_int, "str": _typed_str}
 
 
 # ------------------------------------------------------------------ splitting by member
@@ -290,6 +299,13 @@ class _Split:
     problems: dict[int, InputError]
     unread: UnreadColumns | None = None
     unread_read: dict[str, pa.ChunkedArray] = field(default_factory=dict)
+    moments: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def moments_of(self, table: pa.Table, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """The date column ``column`` of the whole table, typed once (see :func:`_moments`)."""
+        if column not in self.moments:
+            self.moments[column] = _moments(table[column])
+        return self.moments[column]
 
     def unread_content(self, kind: str, rows: np.ndarray) -> np.ndarray:
         """Whether an unread column of ``kind`` has a value on each of ``rows``."""
@@ -335,27 +351,36 @@ def _split_kind(
     pick = _picker(rows)
     content = np.zeros(len(rows), dtype=bool)
     typed: dict[str, pd.Series] = {}
+    newest = None
     for column, typ in COLUMNS[kind].items():
         if column not in table.column_names:
             continue
-        source = pick(table[column])
-        content |= _valid(source)
-        result = _TYPERS[typ](source)
-        if result.bad.any():
-            first = int(np.flatnonzero(result.bad)[0])
-            value = source[first].as_py()
+        if typ == "ts":
+            # typed once for the whole table (most kinds have ``at``), then cut
+            moments, unreadable = split.moments_of(table, column)
+            values, bad = moments[rows], unreadable[rows]
+            content |= ~np.isnat(values) | bad
+            typed[column] = _utc(values)
+            newest = values if column == "at" else newest
+        else:
+            source = pick(table[column])
+            content |= _valid(source)
+            result = _TYPERS[typ](source)
+            typed[column], bad = result.values, result.bad
+        if bad.any():
+            value = table[column][int(rows[np.flatnonzero(bad)[0]])].as_py()
             problem = InputError("error.batch.table_value", kind=kind, column=column, value=value)
-            _note_problem(split, result.bad, codes, problem)
-        typed[column] = result.values
+            _note_problem(split, bad, codes, problem)
     if not content.all():
         # a row whose read columns are empty may still have a value in an unread one
         lacking = np.flatnonzero(~content)
         content[lacking] = split.unread_content(kind, rows[lacking])
     # a row with nothing but member and kind only marks the file as present
     frame = _normalised(kind, typed, content)
+    if newest is not None and kind not in UNDATING_KINDS:
+        # NaT is int64 min: it raises nobody's newest event
+        np.maximum.at(split.newest_ns, codes, newest.view(np.int64))
     codes = codes if len(frame) == len(codes) else codes[content]
-    if "at" in frame and kind not in UNDATING_KINDS and len(frame):
-        _note_newest(split, frame["at"], codes)
     split.kinds[kind] = (frame, codes)
 
 
@@ -380,25 +405,15 @@ def _normalised(kind: str, typed: dict[str, pd.Series], content: np.ndarray) -> 
     return pd.DataFrame(columns, copy=False)
 
 
-def _note_newest(split: _Split, at: pd.Series, codes: np.ndarray) -> None:
-    """Raise each member's newest event to the newest ``at`` of their rows (NaT is int64 min)."""
-    np.maximum.at(split.newest_ns, codes, _ns(at))
-
-
-def _ns(at: pd.Series) -> np.ndarray:
-    """Nanoseconds since the epoch of tz-aware moments (NaT: int64 min)."""
-    return at.to_numpy(dtype="datetime64[ns]").view(np.int64)
-
-
 def _note_export_dates(split: _Split, table: pa.Table, codes: np.ndarray) -> None:
     if EXPORT_DATE not in table.column_names:
         return
-    result = _typed_ts(table[EXPORT_DATE])
-    if result.bad.any():
-        value = table[EXPORT_DATE][int(np.flatnonzero(result.bad)[0])].as_py()
+    moments, bad = split.moments_of(table, EXPORT_DATE)
+    if bad.any():
+        value = table[EXPORT_DATE][int(np.flatnonzero(bad)[0])].as_py()
         problem = InputError("error.batch.table_value", kind="-", column=EXPORT_DATE, value=value)
-        _note_problem(split, result.bad, codes, problem)
-    np.maximum.at(split.export_ns, codes, _ns(result.values))
+        _note_problem(split, bad, codes, problem)
+    np.maximum.at(split.export_ns, codes, moments.view(np.int64))  # NaT is int64 min
 
 
 def split_table(
@@ -424,8 +439,6 @@ def split_table(
         unread=unread,
     )
     kind_codes, kinds = _codes(table["kind"], by_name=False)
-    if not table["kind"].null_count:
-        kind_codes = kind_codes.astype(np.int8 if len(kinds) < 128 else np.int64)
     for number, kind in enumerate(kinds):
         rows = np.flatnonzero(kind_codes == number)
         if kind not in COLUMNS:
