@@ -205,7 +205,7 @@ _UTC = pd.DatetimeTZDtype("ns", "UTC")
 
 def _utc(moments: np.ndarray) -> pd.Series:
     """Naive UTC nanoseconds as the normalised tz-aware column (no conversion)."""
-    return pd.Series(pd.array(moments, dtype=_UTC))
+    return pd.Series(moments, dtype=_UTC)
 
 
 def _moments(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
