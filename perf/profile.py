@@ -4,7 +4,9 @@ Each CLI target runs in a fresh process with pyinstrument started before the
 first import of ``scoring``, so import time is part of the profile as it is part
 of the user's wait: ``ssi score L --json``, ``ssi history L --json``,
 ``ssi --help``. ``batch`` profiles the table-form batch on 50 members of the
-benchmark's event table (split and scoring). The folder is not committed.
+benchmark's event table (split and scoring), ``batch_full`` on all 1,000 members
+and 10 million events, as ``python -m perf batch`` times it. The folder is not
+committed.
 """
 
 from __future__ import annotations
@@ -45,8 +47,8 @@ def profile_cli(name: str, argv: list[str]) -> None:
     save(profiler, name)
 
 
-def profile_batch() -> None:
-    """Profile reading, splitting and scoring a 50-member slice of the benchmark table."""
+def profile_batch(members: int = BATCH_MEMBERS, name: str = "batch") -> None:
+    """Profile reading, splitting and scoring ``members`` members of the benchmark table."""
     import pyarrow.parquet as pq  # noqa: PLC0415, RUF100
 
     from perf.batch_bench import EVENTS, MEMBERS, event_table  # noqa: PLC0415, RUF100
@@ -54,12 +56,12 @@ def profile_batch() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.parquet"
-        pq.write_table(event_table(BATCH_MEMBERS, EVENTS * BATCH_MEMBERS // MEMBERS), path)
+        pq.write_table(event_table(members, EVENTS * members // MEMBERS), path)
         profiler = Profiler(interval=0.001)
         profiler.start()
         results_frame(score_batch(batch_jobs(path)))
         profiler.stop()
-    save(profiler, "batch")
+    save(profiler, name)
 
 
 def main(argv: list[str]) -> int:
@@ -79,8 +81,11 @@ def main(argv: list[str]) -> int:
             [sys.executable, "-m", "perf.profile", "--cli", name, *args], cwd=ROOT, check=True
         )
         print(f"wrote {PROFILES / name}.html and .txt", file=sys.stderr)
-    profile_batch()
-    print(f"wrote {PROFILES / 'batch'}.html and .txt", file=sys.stderr)
+    from perf.batch_bench import MEMBERS  # noqa: PLC0415, RUF100
+
+    for members, name in ((BATCH_MEMBERS, "batch"), (MEMBERS, "batch_full")):
+        profile_batch(members, name)
+        print(f"wrote {PROFILES / name}.html and .txt", file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,7 @@ from scoring.batch.engine import ENGINES, Engine, run_engine
 from scoring.batch.jobs import MemberJob, MemberOutcome, reason_of
 from scoring.batch.output import checked_output, result_columns, results_frame, write_results
 from scoring.batch.sources import MANIFEST_NAME, folder_jobs, manifest_jobs
-from scoring.batch.table import TABLE_SUFFIXES, read_table, split_table
+from scoring.batch.table import TABLE_SUFFIXES, EventBatch, read_events
 from scoring.errors import InputError, SSIError
 
 if TYPE_CHECKING:
@@ -39,13 +39,17 @@ __all__ = [
 ]
 
 
-def batch_jobs(path: Path, as_of: date | None = None) -> Sequence[MemberJob]:
+def batch_jobs(
+    path: Path, as_of: date | None = None, *, every_column: bool = False
+) -> Sequence[MemberJob]:
     """The members to score in ``path``, sorted by name.
 
     A folder is a folder of exports (or holds a ``manifest.csv``); a ``.csv`` file is
     a manifest when its header has ``path`` and no ``kind``, else an event table,
     as is a ``.parquet`` file (then an :class:`~scoring.batch.table.EventBatch`,
-    which :func:`score_batch` scores in one grouped pass). Raises
+    which :func:`score_batch` scores in one grouped pass; of its text columns only
+    those the pass reads, unless ``every_column``: a batch to store reads the rest
+    when it is scored, so asking here only saves that second read). Raises
     :class:`~scoring.errors.InputError` when ``path`` is none of these or lists no
     member.
     """
@@ -55,7 +59,7 @@ def batch_jobs(path: Path, as_of: date | None = None) -> Sequence[MemberJob]:
         raise InputError("error.batch.input", file=str(path))
     if path.suffix.lower() == ".csv" and _is_manifest(path):
         return manifest_jobs(path)
-    jobs = split_table(read_table(path), as_of)
+    jobs = read_events(path, as_of, every_column=every_column)
     if not len(jobs):
         raise InputError("error.batch.no_members", folder=str(path))
     return jobs
@@ -86,8 +90,11 @@ def score_batch(
     export, score and history in the outcome, as :func:`store_outcomes` needs. An
     event table's members are scored in one grouped model pass
     (:func:`scoring.batch.grouped.score_event_batch`) unless ``keep`` asks for each
-    member's own score; folders of exports member by member.
+    member's own score (then with every column of the table: the export is stored
+    whole); folders of exports member by member.
     """
+    if keep and isinstance(jobs, EventBatch):
+        jobs = jobs.every_column()
     return run_engine(engine, jobs, as_of, keep, scheduler)
 
 

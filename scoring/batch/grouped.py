@@ -66,8 +66,9 @@ def _industries(batch: EventBatch) -> list[str | None]:
     return industries
 
 
-def _plain(value: float) -> float | None:
-    return None if np.isnan(value) else round(float(value), 4)
+def _plain(values: np.ndarray) -> list[float | None]:
+    """Each value rounded to 4 places as a Python float (Python's ``round``), NaN as None."""
+    return [None if v != v else round(v, 4) for v in values.tolist()]
 
 
 def _rows(
@@ -80,20 +81,24 @@ def _rows(
     scored = evaluation.scored
     reference, known = load_reference(), load_industries()
     points = {key: scored.points[key].tolist() for key in keys}
-    values = {key: evaluation.values[key] for key in keys}
+    values = {key: _plain(evaluation.values[key]) for key in keys}
     pillars = {pillar: scored.pillars[pillar].tolist() for pillar in PILLARS}
     totals = scored.total.tolist()
+    # a batch has few distinct industries and as-of days: each is looked up once
+    groups = {name: known.resolve(name) or ALL_INDUSTRIES for name in set(industries)}
+    as_of = {day: day_from_number(day).isoformat() for day in set(days.tolist())}
+    day_list = days.tolist()
     rows: list[dict[str, object]] = []
     for code, total in enumerate(totals):
-        group = known.resolve(industries[code]) or ALL_INDUSTRIES
+        group = groups[industries[code]]
         percentile = reference.distribution(group, "total").percentile(total)
         row: dict[str, object] = {
-            "as_of": day_from_number(int(days[code])).isoformat(),
+            "as_of": as_of[day_list[code]],
             "total": float(total),
             **{pillar: float(pillars[pillar][code]) for pillar in PILLARS},
         }
         row.update({f"points.{key}": float(points[key][code]) for key in keys})
-        row.update({f"value.{key}": _plain(values[key][code]) for key in keys})
+        row.update({f"value.{key}": values[key][code] for key in keys})
         row["industry_group"] = group
         row["percentile_industry"] = None if percentile is None else round(percentile, 1)
         rows.append(row)

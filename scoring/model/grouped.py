@@ -19,8 +19,9 @@ A mask ``start <= b < end`` is what an interval ``[start, end)`` counting at
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,23 @@ from scoring.model.metrics import (
     text_keys,
 )
 from scoring.model.score import Points, aggregate_points
+
+#: The text columns the grouped pass reads, per kind. Every other column it reads
+#: is a date, a flag or a number; a batch that is not stored leaves the other text
+#: columns unread (tests/scoring/model/test_grouped_columns.py holds the pass to it).
+TEXT_COLUMNS_READ: dict[str, tuple[str, ...]] = {
+    "profile": ("headline", "summary", "industry", "location"),
+    "profile_summary": ("summary",),
+    "skills": ("name",),
+    "positions": ("company",),
+    "rich_media": ("media_type",),
+    "endorsements_received": ("skill", "endorser_key", "status"),
+    "recommendations_received": ("status",),
+    "member_follows": ("status",),
+    "connections": ("company", "position", "url_key"),
+    "invitations": ("direction", "invitee_key"),
+    "messages": ("conversation_id", "folder"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,11 @@ class MemberFrames:
         return np.zeros(self.members, dtype=bool) if present is None else present
 
 
+#: Up to this many possible (member, key) pairs, distinct pairs are marked in an
+#: array instead of sorted (a window's days for 100,000 members is 9 million).
+DENSE_PAIRS = 1 << 25
+
+
 @dataclass(frozen=True)
 class _Pass:
     """One grouped evaluation: the members, their as-of days and the window."""
@@ -82,6 +105,8 @@ class _Pass:
     days: np.ndarray  # as-of day number per member
     window: int
     config: ModelConfig
+    # day numbers and window rows of each kind: several sub-metrics read the same ones
+    memo: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False)
 
     def count(self, codes: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         """Per member, how many of the rows with ``codes`` are selected by ``rows``."""
@@ -93,8 +118,13 @@ class _Pass:
         if not len(codes):
             return np.zeros(self.events.members)
         span = np.int64(keys.max()) + 1 if len(keys) else np.int64(1)
-        pairs = np.unique(codes.astype(np.int64) * span + keys.astype(np.int64))
-        return self.count(pairs // span)
+        pairs = codes.astype(np.int64) * span + keys.astype(np.int64)
+        if self.events.members * span <= DENSE_PAIRS:
+            # few possible pairs (days of a window, its weeks): mark them, no sort
+            seen = np.zeros(self.events.members * int(span), dtype=bool)
+            seen[pairs] = True
+            return seen.reshape(self.events.members, int(span)).sum(axis=1).astype(float)
+        return self.count(np.unique(pairs) // span)
 
     def on_or_before(self, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Rows counting from their day on (undated ones always) as of their member's day."""
@@ -102,17 +132,49 @@ class _Pass:
 
     def in_window(self, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Dated rows in the trailing window ending on their member's day."""
-        as_of = self.days[codes]
-        return (days != ALWAYS) & (days <= as_of) & (days > as_of - self.window)
+        ago = self.days[codes]
+        ago -= days
+        # 0 <= ago < window in one comparison: as unsigned, a negative difference is
+        # huge; an undated row (ALWAYS, 2**40 days back) is far outside the window too
+        return ago.view(np.uint64) < self.window
 
     def days_of(self, kind: str) -> np.ndarray:
         """Day numbers of the rows of ``kind`` (undated: ``ALWAYS``)."""
-        return day_numbers(self.events.frame(kind)["at"])
+        key = ("days", kind)
+        if key not in self.memo:
+            self.memo[key] = _day_numbers(self.events.frame(kind)["at"])
+        return self.memo[key]
+
+    def rows_where(self, kind: str, row_filter: RowFilter) -> np.ndarray:
+        """``row_filter`` over the rows of ``kind`` (several sub-metrics share a filter)."""
+        key = ("rows", kind, row_filter.__qualname__)
+        if key not in self.memo:
+            self.memo[key] = row_filter(self.events.frame(kind))
+        return self.memo[key]
+
+    def window_of(self, kind: str) -> np.ndarray:
+        """Which rows of ``kind`` are in the trailing window of their member's day."""
+        key = ("window", kind)
+        if key not in self.memo:
+            self.memo[key] = self.in_window(self.events.codes_of(kind), self.days_of(kind))
+        return self.memo[key]
 
     @cached_property
     def replies(self) -> _Replies:
         """The replies of every member; replies and quick replies share one sort."""
         return _find_replies(self)
+
+
+def _day_numbers(stamps: pd.Series) -> np.ndarray:
+    """:func:`scoring.model.intervals.day_numbers` with one array made, not four (NaT: ALWAYS).
+
+    Millions of rows: each temporary array costs its first touch of fresh memory.
+    """
+    days = stamps.to_numpy(dtype="datetime64[ns]", copy=True).view(np.int64)
+    undated = days == np.iinfo(np.int64).min  # NaT
+    np.floor_divide(days, NS_PER_DAY, out=days)
+    days[undated] = ALWAYS
+    return days
 
 
 RowFilter = Callable[[pd.DataFrame], np.ndarray]
@@ -123,14 +185,22 @@ def _window_count(row_filter: RowFilter | None = None) -> GroupedFn:
     def value(run: _Pass, sources: tuple[str, ...]) -> np.ndarray:
         total = np.zeros(run.events.members)
         for kind in sources:
-            frame, codes = run.events.frame(kind), run.events.codes_of(kind)
-            hit = run.in_window(codes, run.days_of(kind))
+            codes = run.events.codes_of(kind)
+            hit = run.window_of(kind)
             if row_filter is not None:
-                hit &= row_filter(frame)
+                hit = hit & run.rows_where(kind, row_filter)
             total += run.count(codes, hit)
         return total
 
     return value
+
+
+def _has_media(frame: pd.DataFrame) -> np.ndarray:
+    return frame["has_media"].to_numpy(bool)
+
+
+def _is_group(frame: pd.DataFrame) -> np.ndarray:
+    return frame["is_group"].to_numpy(bool)
 
 
 def _since_count(run: _Pass, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
@@ -178,20 +248,26 @@ def _follows(run: _Pass, sources: tuple[str, ...]) -> np.ndarray:
 
 def _owned(run: _Pass, kind: str) -> np.ndarray:
     """Rows of ``kind`` that are the owner's own doing (as ``metrics.owned_days``)."""
-    frame = run.events.frame(kind)
     if kind == "messages":
-        return owner_messages(frame)
+        return run.rows_where(kind, owner_messages)
     if kind == "invitations":
-        return outgoing(frame)
-    return np.ones(len(frame), dtype=bool)
+        return run.rows_where(kind, outgoing)
+    return np.ones(len(run.events.frame(kind)), dtype=bool)
 
 
 def _activity_in_window(run: _Pass, sources: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Member codes and day numbers of the owner's activity in each member's window."""
+    key = ("activity", *sources)  # days active and regularity read the same rows
+    if key not in run.memo:
+        run.memo[key] = _owner_activity(run, sources)
+    return run.memo[key]
+
+
+def _owner_activity(run: _Pass, sources: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     codes, days = [], []
     for kind in sources:
         kind_codes, kind_days = run.events.codes_of(kind), run.days_of(kind)
-        hit = _owned(run, kind) & run.in_window(kind_codes, kind_days)
+        hit = _owned(run, kind) & run.window_of(kind)
         codes.append(kind_codes[hit])
         days.append(kind_days[hit])
     empty = np.zeros(0, dtype=np.int64)
@@ -219,8 +295,7 @@ def _connections(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
 
 
 def _connection_growth(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
-    codes = run.events.codes_of("connections")
-    return run.count(codes, run.in_window(codes, _connection_days(run)))
+    return run.count(run.events.codes_of("connections"), run.window_of("connections"))
 
 
 def _decision_makers(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
@@ -269,10 +344,9 @@ def _with_denominator(value: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 
 def _sent(run: _Pass) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The invitations the members sent, their member codes and day numbers."""
-    invitations = run.events.frame("invitations")
-    sent = outgoing(invitations)
-    frame = invitations[sent]
-    return frame, run.events.codes_of("invitations")[sent], day_numbers(frame["at"])
+    sent = run.rows_where("invitations", outgoing)
+    frame = run.events.frame("invitations")[sent]
+    return frame, run.events.codes_of("invitations")[sent], run.days_of("invitations")[sent]
 
 
 def _invitations_accepted(run: _Pass, _sources: tuple[str, ...]) -> np.ndarray:
@@ -359,16 +433,26 @@ def _sorted_messages(
 
 
 def _find_replies(run: _Pass) -> _Replies:
-    """The owner's messages answering someone, as ``metrics.find_replies`` per member."""
+    """The owner's messages answering someone, as ``metrics.find_replies`` per member.
+
+    Only the messages in their member's window are looked at. A reply counts while
+    both it and the message it answers are in the window, and a message written to
+    the member counts when it is in the window; the latest message of others before
+    a reply, when it is in the window, is among those looked at (and when it is
+    not, that reply does not count either way), so the counts are the same.
+    """
     frame = run.events.frame("messages")
-    spam = matches_any(frame["folder"], ("SPAM",), empty_counts=False)
-    keep = ~(frame["sponsored"] | frame["is_draft"] | frame["at"].isna()).to_numpy(bool) & ~spam
-    conversation = pd.factorize(frame["conversation_id"], use_na_sentinel=False)[0][keep]
-    member = run.events.codes_of("messages")[keep].astype(np.int64)
+    rows = np.flatnonzero(run.window_of("messages"))  # dated ones only
+    spam = matches_any(frame["folder"].iloc[rows], ("SPAM",), empty_counts=False)
+    sponsored = frame["sponsored"].to_numpy(bool)[rows] | frame["is_draft"].to_numpy(bool)[rows]
+    rows = rows[~(sponsored | spam)]
+    ids = frame["conversation_id"].iloc[rows]
+    conversation = pd.factorize(ids, use_na_sentinel=False)[0]
+    member = run.events.codes_of("messages")[rows].astype(np.int64)
     span = np.int64(conversation.max()) + 1 if len(conversation) else np.int64(1)
     codes = member * span + conversation  # one code per (member, conversation)
-    ns = frame["at"].to_numpy(dtype="datetime64[ns]").astype(np.int64)[keep]
-    owner = frame["from_owner"].to_numpy(bool)[keep]
+    ns = frame["at"].to_numpy(dtype="datetime64[ns]").view(np.int64)[rows]
+    owner = frame["from_owner"].to_numpy(bool)[rows]
     codes, ns, owner, latest = _sorted_messages(codes, ns, owner)
     member = codes // span
     reply = owner & (latest != NOBODY)
@@ -496,7 +580,7 @@ GROUPED_FNS: dict[str, GroupedFn] = {
     "endorsements": _endorsements,
     "recommendations": _recommendations,
     "articles": _articles,
-    "media_posts": _window_count(lambda f: f["has_media"].to_numpy(bool)),
+    "media_posts": _window_count(_has_media),
     "people_searches": _window_count(),
     "follows": _follows,
     "invitations_sent": _window_count(outgoing),
@@ -505,7 +589,7 @@ GROUPED_FNS: dict[str, GroupedFn] = {
     "comments": _window_count(),
     "reactions": _window_count(),
     "poll_votes": _window_count(),
-    "group_activity": _window_count(lambda f: f["is_group"].to_numpy(bool)),
+    "group_activity": _window_count(_is_group),
     "regularity": _regularity,
     "messages_sent": _window_count(owner_messages),
     "connections": _connections,
