@@ -333,7 +333,7 @@ def _note_problem(split: _Split, bad: np.ndarray, codes: np.ndarray, problem: In
 
 
 def _picker(rows: np.ndarray) -> Callable[[pa.ChunkedArray], pa.ChunkedArray]:
-    """How to cut ``rows`` (ascending) out of a column of ``length`` rows."""
+    """How to cut ``rows`` (ascending row numbers) out of a column of the table."""
     if len(rows) and rows[-1] - rows[0] + 1 == len(rows):  # one run: a zero-copy slice
         first = int(rows[0])
         return lambda column: column.slice(first, len(rows))
