@@ -59,7 +59,8 @@ def run_batch(args: argparse.Namespace) -> int:
     out = checked_output(Path(args.out))
     engine = _engine(args)
     as_of = parse_date(args.as_of, "--as-of")
-    jobs = batch_jobs(Path(args.input), as_of)
+    # A batch to store keeps every column: read them all once, not the model's twice.
+    jobs = batch_jobs(Path(args.input), as_of, every_column=args.store)
     outcomes = score_batch(
         jobs, engine=engine, scheduler=args.scheduler, as_of=as_of, keep=args.store
     )
