@@ -40,7 +40,14 @@ from scoring.export import ExportData
 from scoring.model import ManualInputs, ModelConfig
 from scoring.model.grouped import member_values, raw_values, stacked_exports
 from scoring.model.metrics import METRIC_SPECS, Context, profile_item
-from scoring.model.score import Points, aggregate_points, day_number, evaluate, manual_values
+from scoring.model.score import (
+    Points,
+    aggregate_points,
+    day_number,
+    evaluate,
+    manual_values,
+    within_window,
+)
 from scoring.results import PILLARS, Score
 
 
@@ -148,8 +155,11 @@ def candidate_gains(
     """
     days = simulation_span(weeks, before.window_days)
     ctx = template_context(data) if context is None else context
+    # Every candidate copies the rows its sub-metrics read; of the kinds read only in
+    # the window, the rows outside it count for none of them, so they are not copied.
+    base = within_window(data, before.as_of, before.window_days, config)
     changed = [
-        _changed(data, c, as_of=before.as_of, days=days, config=config, context=ctx)
+        _changed(base, c, as_of=before.as_of, days=days, config=config, context=ctx)
         for c in candidates
     ]
     manuals = [simulated_manual(manual, dict(c.changes), days=days) for c in candidates]

@@ -8,6 +8,7 @@ asks it for every day of a history. Both therefore agree to the cent.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from scoring.errors import InputError
 from scoring.export import ExportData
 from scoring.model.config import MetricConfig, ModelConfig, load_config
 from scoring.model.curve import curve_points
+from scoring.model.intervals import NS_PER_DAY
 from scoring.model.manual import ManualInputs
 from scoring.model.metrics import METRIC_SPECS, OMITTED_WHEN_EMPTY, Context
 from scoring.results import PILLARS, MetricScore, PillarScore, Score
@@ -190,6 +192,41 @@ def aggregate_points(
         pillars[pillar] = np.round(pillar_sum, 2)
     total = np.round(sum(pillars.values(), np.zeros(length)), 2)
     return Points(points, targets, pillars, total)
+
+
+def window_kinds(config: ModelConfig) -> frozenset[str]:
+    """Kinds that only sub-metrics counted over the trailing window read.
+
+    As of one day none of their rows outside that day's window counts (nor an
+    undated one, which no window can place): tests/scoring/model/test_window_kinds.py
+    holds every sub-metric to it.
+    """
+    windows: dict[str, set[str]] = {}
+    for _, key, metric in config.metric_items():
+        spec = METRIC_SPECS[key]
+        for kind in set(metric.sources) | set(spec.readable):
+            windows.setdefault(kind, set()).add(spec.window)
+    return frozenset(kind for kind, seen in windows.items() if seen == {"trailing"})
+
+
+def within_window(data: ExportData, day: date, window: int, config: ModelConfig) -> ExportData:
+    """``data`` with the rows of :func:`window_kinds` cut to the ``window`` days ending on ``day``.
+
+    Evaluated as of ``day`` over ``window``, it gives exactly what ``data`` gives;
+    a heavy export keeps a tenth of its messages, so what-ifs that copy them are cheaper.
+    """
+    end = day_number(day)
+    frames = dict(data.frames)
+    for kind in window_kinds(config) & set(frames):
+        frame = frames[kind]
+        if not len(frame) or "at" not in frame:
+            continue
+        ns = frame["at"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+        days = np.floor_divide(ns, NS_PER_DAY)
+        inside = ~frame["at"].isna().to_numpy(bool) & (days <= end) & (days > end - window)
+        if not inside.all():
+            frames[kind] = frame[inside].reset_index(drop=True)
+    return dataclasses.replace(data, frames=frames)
 
 
 def evaluate(
