@@ -567,19 +567,19 @@ def sample_export(persona: str) -> CurrentExport:
 
 
 def warm_start(persona: str | None) -> None:
-    """Before any browser connects: what the first page needs and no session decides.
+    """Before any browser connects: what a first page needs for its numbers.
 
-    The text catalogue and both languages' number formats, the score database (opened
-    and migrated, as :func:`open_store` does on a session's first run), and with
-    ``persona`` its sample read, bounded and scored as a new session first shows it:
-    as of its export date over the model's window (the sidebar's starting values, which
-    are then in the session), and a week before for the weekly change. Everything lands
-    in the caches the sessions share (dashboard/warm.py starts this at server start).
+    The text catalogue and both languages' number formats, the store's settings, and
+    with ``persona`` its sample read, bounded and scored as a new session first shows
+    it: as of its export date over the model's window (the sidebar's starting values,
+    which are then in the session), and a week before for the weekly change. Everything
+    lands in the caches the sessions share (dashboard/warm.py starts this at server
+    start). The database is left to the session: its migrations are not needed for the
+    numbers, and the first run opens it after the page (router.py).
     """
     catalogue()
     for lang in LANGS:
         fmt_number(0.0, lang)
-    open_store()
     _store_settings()
     if persona not in personas():
         return

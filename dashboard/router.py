@@ -41,9 +41,9 @@ DEFAULT_PAGE = "overview"
 
 st.set_page_config(page_title="SSI Dashboard", page_icon=str(ICON), layout="wide")
 lang = state.init_language()
-if state.first_run():
+first_run = state.first_run()
+if first_run:
     data.load_startup_sample()
-    data.open_store()
 widgets.page_style(lang)
 export_slot = widgets.sidebar(lang)
 widgets.deployment_notices(lang)
@@ -59,5 +59,11 @@ navigation = st.navigation(
         for url, file, icon in PAGES
     ]
 )
-navigation.run()
+try:
+    navigation.run()
+finally:
+    # After the page, so a first page's numbers never wait for the database (migrations);
+    # also when the page stops early (st.stop on an empty start).
+    if first_run:
+        data.open_store()
 widgets.loaded_export_caption(export_slot, lang)

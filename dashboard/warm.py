@@ -1,8 +1,8 @@
 """The warm-up: the first page's work that no browser session decides, done at server start.
 
 Streamlit imports nothing of the app and reads nothing until a browser connects; on a
-fresh server the first page then waits for pandas, ``scoring``, the database and the
-start-up sample. :func:`start` (called by the App's lifespan in ``app.py``) does that
+fresh server the first page then waits for pandas, ``scoring`` and the start-up
+sample. :func:`start` (called by the App's lifespan in ``app.py``) does that
 work in a thread while the browser loads Streamlit's frontend, into the same
 process-wide caches the sessions use (``dashboard.data``). The router waits for it
 (:func:`wait`) before its own imports, so the two never import or compute the same
