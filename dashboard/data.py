@@ -574,8 +574,7 @@ def warm_start(persona: str | None) -> None:
     it: as of its export date over the model's window (the sidebar's starting values,
     which are then in the session), and a week before for the weekly change. Everything
     lands in the caches the sessions share (dashboard/warm.py starts this at server
-    start). The database is left to the session: its migrations are not needed for the
-    numbers, and the first run opens it after the page (router.py).
+    start, and opens the database after it: the numbers do not need it).
     """
     catalogue()
     for lang in LANGS:

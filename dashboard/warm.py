@@ -6,8 +6,8 @@ sample. :func:`start` (called by the App's lifespan in ``app.py``) does that
 work in a thread while the browser loads Streamlit's frontend, into the same
 process-wide caches the sessions use (``dashboard.data``). The router waits for it
 (:func:`wait`) before its own imports, so the two never import or compute the same
-thing at once; a warm-up that fails only costs the time it took, the session then
-does the work itself.
+thing at once; the database comes last, after what the numbers need. A warm-up that
+fails only costs the time it took: the session then does the work itself.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import threading
 log = logging.getLogger(__name__)
 
 _thread: threading.Thread | None = None
+#: Set once what a first page needs for its numbers is done (or failed).
+_numbers = threading.Event()
 
 
 def _warm() -> None:
@@ -28,8 +30,14 @@ def _warm() -> None:
         from dashboard.components import charts, downloads, widgets  # noqa: F401, PLC0415
 
         data.warm_start(state.startup_sample())
+        _numbers.set()
+        # Then the database (migrations): a page needs it only below its numbers, where it
+        # waits for this one if it comes first (dashboard.data caches it per process).
+        data.open_store()
     except Exception:  # the session does the same work again and reports what fails
         log.warning("the warm-up at server start failed", exc_info=True)
+    finally:
+        _numbers.set()
 
 
 def start() -> None:
@@ -41,7 +49,7 @@ def start() -> None:
 
 
 def wait() -> None:
-    """Return once the warm-up has finished (at once when none was started, as under
-    AppTest)."""
+    """Return once the warm-up has done what a first page needs for its numbers (at once
+    when none was started, as under AppTest)."""
     if _thread is not None:
-        _thread.join()
+        _numbers.wait()

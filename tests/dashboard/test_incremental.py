@@ -8,6 +8,7 @@ its numbers.
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 from dashboard_fixtures import metrics, open_page, sample_data, sample_score
@@ -68,6 +69,7 @@ def test_the_warm_up_leaves_the_first_page_nothing_to_read_or_score(make_app, mo
     days = _count_scores(monkeypatch)
     monkeypatch.setattr("sys.argv", ["dashboard/app.py", "--sample", "newcomer"])
     monkeypatch.setattr(warm, "_thread", None)
+    monkeypatch.setattr(warm, "_numbers", threading.Event())
     warm.start()
     warm.wait()
     export_date = sample_data("newcomer").export_date
@@ -78,3 +80,4 @@ def test_the_warm_up_leaves_the_first_page_nothing_to_read_or_score(make_app, mo
     score = sample_score("newcomer")
     assert metrics(at)["Total"] == fmt_number(score.total, "en", 2)
     assert (len(reads), len(days)) == (1, 2)
+    warm._thread.join()  # it opens the database after the numbers' part
