@@ -1,57 +1,26 @@
 """Entry point of the dashboard: ``streamlit run dashboard/app.py [-- --sample PERSONA]``.
 
-Only a router: the page frame (title, language, sidebar) and ``st.navigation``
-over one ``st.Page`` per file in ``dashboard/views/``. Pages draw; ``scoring``
-computes; ``dashboard.data`` caches.
+``streamlit run`` finds the ``st.App`` below and serves the router (``router.py``:
+the page frame and ``st.navigation`` over ``views/``) through it. The App's lifespan
+starts the warm-up (:mod:`dashboard.warm`) as soon as the server starts, so the
+libraries are imported and the start-up sample is read while the first browser is
+still loading Streamlit's frontend, not after it connected.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from dashboard import data, state
-from dashboard.components import widgets
-from scoring.i18n import t
+from dashboard import warm
 
-PAGES_DIR = Path(__file__).with_name("views")
-#: A bundled file, so the browser asks no server but ours for the tab's icon.
-ICON = Path(__file__).with_name("assets") / "icon.png"
 
-#: (url path, file, icon); the title comes from ``dashboard.nav.<url path>``. Emoji rather
-#: than Material icon names: a Material tab icon is fetched from Google's font server.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("import", "import_export.py", "📂"),
-    ("overview", "overview.py", "🎯"),
-    ("pillars", "pillars.py", "🧱"),
-    ("compare", "compare.py", "📊"),
-    ("history", "history.py", "📈"),
-    ("tips", "tips.py", "💡"),
-    ("calibrate", "calibrate.py", "🎛️"),
-    ("team", "team.py", "👥"),
-)
-DEFAULT_PAGE = "overview"
+@asynccontextmanager
+async def _lifespan(_app: st.App) -> AsyncIterator[None]:
+    warm.start()
+    yield
 
-st.set_page_config(page_title="SSI Dashboard", page_icon=str(ICON), layout="wide")
-lang = state.init_language()
-if state.first_run():
-    data.load_startup_sample()
-    data.open_store()
-widgets.page_style(lang)
-export_slot = widgets.sidebar(lang)
-widgets.deployment_notices(lang)
-navigation = st.navigation(
-    [
-        st.Page(
-            PAGES_DIR / file,
-            title=t(f"dashboard.nav.{url}", lang),
-            icon=icon,
-            url_path=url,
-            default=url == DEFAULT_PAGE,
-        )
-        for url, file, icon in PAGES
-    ]
-)
-navigation.run()
-widgets.loaded_export_caption(export_slot, lang)
+
+app = st.App("router.py", lifespan=_lifespan)

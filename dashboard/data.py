@@ -33,6 +33,7 @@ from scoring.compare import Percentiles, compare, load_industries, load_referenc
 from scoring.compare.reference import Basis, GroupDistribution
 from scoring.errors import SSIError
 from scoring.export import ExportData
+from scoring.i18n import LANGS, catalogue, fmt_number
 from scoring.ingest import read_export
 from scoring.model import ManualInputs, score_as_of, score_history
 from scoring.model.attribution import (
@@ -173,11 +174,15 @@ def _fit(inputs: Inputs, readings: tuple[OfficialReading, ...], window: int | No
     return calibrate(list(zip(scores, readings, strict=True)), config)
 
 
+def _bundled(export: CurrentExport) -> Inputs:
+    """The inputs of ``export`` scored by the bundled model without hand-entered inputs."""
+    return Inputs((export.key, _manual_key(None), ""), export_data(export), None, load_config())
+
+
 def fit(export: CurrentExport, readings: tuple[OfficialReading, ...]) -> Calibration:
     """The bundled model's weights fitted to ``readings`` (``ssi calibrate``), each scored as of
     its own date over the sidebar's window. Raises ``OfficialInputError`` without pillars."""
-    bundled = Inputs((export.key, "", ""), export_data(export), None, load_config())
-    return _fit(bundled, tuple(readings), state.window_choice())
+    return _fit(_bundled(export), tuple(readings), state.window_choice())
 
 
 def save_fit(name: str, calibration: Calibration, dates: tuple[date, ...]) -> SavedModel:
@@ -582,6 +587,30 @@ def _sample_sources(persona: str) -> tuple[Upload, ...]:
 def sample_export(persona: str) -> CurrentExport:
     """The bundled archive of ``persona`` as if the user had uploaded it."""
     return state.make_export(_sample_sources(persona), sample=persona)
+
+
+def warm_start(persona: str | None) -> None:
+    """Before any browser connects: what a first page needs for its numbers.
+
+    The text catalogue and both languages' number formats, the store's settings, and
+    with ``persona`` its sample read, bounded and scored as a new session first shows
+    it: as of its export date over the model's window (the sidebar's starting values,
+    which are then in the session), and a week before for the weekly change. Everything
+    lands in the caches the sessions share (dashboard/warm.py starts this at server
+    start, and opens the database after it: the numbers do not need it).
+    """
+    catalogue()
+    for lang in LANGS:
+        fmt_number(0.0, lang)
+    _store_settings()
+    if persona not in personas():
+        return
+    export = sample_export(persona)
+    first, _ = as_of_bounds(export)
+    day = export_data(export).export_date
+    week_before = day - timedelta(days=7)
+    for when in (week_before, day) if week_before >= first else (day,):
+        _score_on(_bundled(export), (when, default_window()))
 
 
 def load_startup_sample() -> None:

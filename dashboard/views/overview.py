@@ -67,6 +67,27 @@ def _gauge(score: Score, lang: Lang) -> None:
     )
 
 
+def _bars(score: Score, percentiles: Percentiles, lang: Lang) -> None:
+    widgets.chart(
+        charts.pillar_bars(
+            score,
+            lang,
+            references={p: percentiles.industry.pillars[p].average for p in PILLARS},
+            reference_label=t(
+                "dashboard.chart.average_of",
+                lang,
+                group=html(percentiles.industry.group_label(lang)),
+            ),
+        ),
+        t(
+            "dashboard.overview.bars_alt",
+            lang,
+            **{p: fmt_number(score.pillars[p].score, lang, 2) for p in PILLARS},
+        ),
+        key="pillar_bars",
+    )
+
+
 def _pillars(score: Score, change: Change, lang: Lang) -> None:
     st.subheader(t("dashboard.overview.pillars", lang))
     columns = st.columns(len(PILLARS))
@@ -265,34 +286,22 @@ def render() -> None:
     _pillars(score, change, lang)
     st.caption(manual_only_text(lang, data.model_config()))
     moved = _why_it_moved(export, lang)
-    with gauge_col:
-        _gauge(score, lang)
     # Our estimate is ranked against our sources; LinkedIn's ranks are of LinkedIn's score
     # and are shown with its reading below, never beside the estimate.
     percentiles = data.percentiles(export, manual, official=False)
-    widgets.chart(
-        charts.pillar_bars(
-            score,
-            lang,
-            references={p: percentiles.industry.pillars[p].average for p in PILLARS},
-            reference_label=t(
-                "dashboard.chart.average_of",
-                lang,
-                group=html(percentiles.industry.group_label(lang)),
-            ),
-        ),
-        t(
-            "dashboard.overview.bars_alt",
-            lang,
-            **{p: fmt_number(score.pillars[p].score, lang, 2) for p in PILLARS},
-        ),
-        key="pillar_bars",
-    )
+    bars_slot = st.container()
     st.subheader(t("dashboard.overview.compared", lang))
     # st.table, not st.dataframe: plain HTML text, readable by screen readers and in print.
     st.table(side_by_side(score, change, percentiles, lang), hide_index=True)
     widgets.comparisons(percentiles, lang)
     _official(score, lang)
+    # The charts are sent after the numbers and tables, into their places above: a first
+    # chart makes a fresh browser load and run plotly (megabytes of script), which holds
+    # back drawing whatever arrived just before it.
+    with gauge_col:
+        _gauge(score, lang)
+    with bars_slot:
+        _bars(score, percentiles, lang)
     # Tips simulate one what-if per sub-metric: seconds on a first visit, so they come last.
     with st.spinner(t("dashboard.overview.tips_wait", lang)):
         tips = data.tips(export, lang, manual)

@@ -30,7 +30,7 @@ from scoring.results import Score
 from scoring.samples import sample_path
 from scoring.store import Store
 
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "router.py"
 #: Generous: the first run of a worker reads an archive on a shared, loaded machine.
 TIMEOUT_S = 90
 

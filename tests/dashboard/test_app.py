@@ -157,7 +157,7 @@ def test_the_apps_own_settings_keep_it_on_this_computer() -> None:
     # Streamlit's table download writes cells unchanged (formulas): switched off.
     assert config["client"]["disableDataExport"] is True
     # Nothing asks a font server for icons: the tab icon is a bundled file, nav icons emoji.
-    app = (ROOT / "dashboard" / "app.py").read_text()
+    app = (ROOT / "dashboard" / "router.py").read_text()
     assert ":material/" not in app
     assert (ROOT / "dashboard" / "assets" / "icon.png").read_bytes().startswith(b"\x89PNG")
 
