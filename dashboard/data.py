@@ -595,9 +595,10 @@ def warm_start(persona: str | None) -> None:
     The text catalogue and both languages' number formats, the store's settings, and
     with ``persona`` its sample read, bounded and scored as a new session first shows
     it: as of its export date over the model's window (the sidebar's starting values,
-    which are then in the session), and a week before for the weekly change. Everything
-    lands in the caches the sessions share (dashboard/warm.py starts this at server
-    start, and opens the database after it: the numbers do not need it).
+    which are then in the session), and a week before for the weekly change, in one
+    evaluation (:func:`scored_week`). Everything lands in the caches the sessions share
+    (dashboard/warm.py starts this at server start, and opens the database after it:
+    the numbers do not need it).
     """
     catalogue()
     for lang in LANGS:
@@ -606,11 +607,9 @@ def warm_start(persona: str | None) -> None:
     if persona not in personas():
         return
     export = sample_export(persona)
-    first, _ = as_of_bounds(export)
+    as_of_bounds(export)
     day = export_data(export).export_date
-    week_before = day - timedelta(days=7)
-    for when in (week_before, day) if week_before >= first else (day,):
-        _score_on(_bundled(export), (when, default_window()))
+    _scored_week(_bundled(export), (day - timedelta(days=7), day, default_window()))
 
 
 def load_startup_sample() -> None:

@@ -32,12 +32,18 @@ def _count_reads(monkeypatch) -> list[int]:
 
 
 def _count_scores(monkeypatch) -> list[date]:
-    """Forget every cached score and note the day of each one computed from now on."""
+    """Forget every cached score and note the days of each evaluation made from now on."""
     dashboard.data._score_on.clear()
+    dashboard.data._scored_week.clear()
     days: list[date] = []
-    real = dashboard.data.score_as_of
+    one, week = dashboard.data.score_as_of, dashboard.data.score_and_change
     monkeypatch.setattr(
-        dashboard.data, "score_as_of", lambda d, **kw: days.append(kw["as_of"]) or real(d, **kw)
+        dashboard.data, "score_as_of", lambda d, **kw: days.append(kw["as_of"]) or one(d, **kw)
+    )
+    monkeypatch.setattr(
+        dashboard.data,
+        "score_and_change",
+        lambda d, since, day, **kw: days.extend((since, day)) or week(d, since, day, **kw),
     )
     return days
 
@@ -73,7 +79,8 @@ def test_the_warm_up_leaves_the_first_page_nothing_to_read_or_score(make_app, mo
     warm.start()
     warm.wait()
     export_date = sample_data("newcomer").export_date
-    # The sample read once, and scored as of its export date and a week before (the change).
+    # The sample read once, and evaluated as of its export date and a week before (the
+    # change) in one evaluation.
     assert len(reads) == 1
     assert sorted(days) == [export_date - timedelta(days=7), export_date]
     at = make_app(sample="newcomer")
