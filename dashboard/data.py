@@ -344,9 +344,10 @@ def score_change(
 ) -> ScoreChange:
     """Why the score moved from ``since`` (default: a week before) to ``day`` (the as-of date),
     split by sub-metric with reasons (``ssi change``), like for like for hand-entered inputs."""
-    day = day or as_of(export)
+    chosen = as_of(export)
+    day = day or chosen
     since = since or day - timedelta(days=7)
-    if (since, day) == (as_of(export) - timedelta(days=7), as_of(export)):
+    if (since, day) == (chosen - timedelta(days=7), chosen):
         return scored_week(export, manual).change  # the overview's week: already evaluated
     inputs = _inputs(export, manual)
     return _change(inputs, (since, day, state.window_choice()))

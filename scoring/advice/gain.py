@@ -41,7 +41,6 @@ from scoring.model import ManualInputs, ModelConfig
 from scoring.model.grouped import member_values, raw_values, stacked_exports
 from scoring.model.metrics import METRIC_SPECS, Context, profile_item
 from scoring.model.score import (
-    Points,
     aggregate_points,
     day_number,
     evaluate,
@@ -75,8 +74,7 @@ class Candidate:
 
 def kinds_read(key: str, config: ModelConfig) -> set[str]:
     """The kinds of export file sub-metric ``key`` reads."""
-    metric = next(m for _, k, m in config.metric_items() if k == key)
-    return set(metric.sources) | set(METRIC_SPECS[key].readable)
+    return set(config.metric(key).sources) | set(METRIC_SPECS[key].readable)
 
 
 def metrics_fed_by(
@@ -84,7 +82,7 @@ def metrics_fed_by(
 ) -> set[str]:
     """The sub-metrics whose value can change when rows of ``kinds`` or those manual inputs do."""
     fed = set()
-    for _, key, _metric in config.metric_items():
+    for _, key, _ in config.metric_items():
         spec = METRIC_SPECS[key]
         if kinds_read(key, config) & set(kinds) or (
             spec.manual_field is not None and spec.manual_field in manual_fields
@@ -125,13 +123,17 @@ def _changed(
     return changed
 
 
-def _gain(before: Score, scored: Points, at: int, items: tuple[str, ...]) -> Gain:
-    """The gain of entry ``at`` of ``scored`` over ``before``."""
+def _gain(
+    before: Score,
+    total: np.ndarray,
+    pillars: Mapping[str, np.ndarray],
+    at: int,
+    items: tuple[str, ...],
+) -> Gain:
+    """The gain of entry ``at`` of the ``total`` and ``pillars`` scored over ``before``."""
     return Gain(
-        total=round(float(scored.total[at]) - before.total, 2),
-        pillars={
-            p: round(float(scored.pillars[p][at]) - before.pillars[p].score, 2) for p in PILLARS
-        },
+        total=round(float(total[at]) - before.total, 2),
+        pillars={p: round(float(pillars[p][at]) - before.pillars[p].score, 2) for p in PILLARS},
         items=items,
     )
 
@@ -193,7 +195,9 @@ def candidate_gains(
         for key in keys:
             values[key][list(members)] = got[key]
     scored = aggregate_points(values, window=before.window_days, config=config, known_points=known)
-    return [_gain(before, scored, i, c.items) for i, c in enumerate(candidates)]
+    return [
+        _gain(before, scored.total, scored.pillars, i, c.items) for i, c in enumerate(candidates)
+    ]
 
 
 def what_if_gain(
@@ -229,8 +233,7 @@ def what_if_gain(
         manual=simulated_manual(manual, dict(candidate.changes), days=days),
         known_points={m.key: m.points for m in before.metrics() if m.key not in fed},
     )
-    points = Points(after.points, after.targets, after.pillars, after.total)
-    return _gain(before, points, 0, candidate.items)
+    return _gain(before, after.total, after.pillars, 0, candidate.items)
 
 
 def missing_profile_items(

@@ -113,6 +113,13 @@ class ModelConfig(_Strict):
         """``(pillar, metric key, metric config)`` for every sub-metric, in model order."""
         return [(p, k, m) for p in PILLARS for k, m in self.pillar(p).metrics.items()]
 
+    def metric(self, key: str) -> MetricConfig:
+        """The configuration of sub-metric ``key``; ``KeyError`` for one the model lacks."""
+        for _, k, metric in self.metric_items():
+            if k == key:
+                return metric
+        raise KeyError(key)
+
 
 _PROBLEMS = {
     "greater_than": "greater_than",

@@ -666,8 +666,7 @@ def raw_values(
     export (:func:`member_values` leaves a missing input None instead).
     """
     run = _Pass(events, np.asarray(days, dtype=np.int64), window, config)
-    sources = next(m.sources for _, k, m in config.metric_items() if k == key)
-    return GROUPED_FNS[key](run, sources)
+    return GROUPED_FNS[key](run, config.metric(key).sources)
 
 
 def evaluate_members(

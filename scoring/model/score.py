@@ -182,12 +182,13 @@ def aggregate_points(
         for key, metric in config.pillar(pillar).metrics.items():
             targets[key] = effective_target(metric, key, window, config)
             known = _known(known_points, key, length)
-            if known is not None and not np.isnan(known).any():
-                points[key] = known
-            else:
+            if known is None:
+                points[key] = curve_points(values[key], targets[key], metric.weight, metric.curve)
+            elif np.isnan(known).any():
                 computed = curve_points(values[key], targets[key], metric.weight, metric.curve)
-                unknown = np.ones(length, dtype=bool) if known is None else np.isnan(known)
-                points[key] = np.where(unknown, computed, known if known is not None else 0.0)
+                points[key] = np.where(np.isnan(known), computed, known)
+            else:
+                points[key] = known
             pillar_sum = pillar_sum + points[key]
         pillars[pillar] = np.round(pillar_sum, 2)
     total = np.round(sum(pillars.values(), np.zeros(length)), 2)

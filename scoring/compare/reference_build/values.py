@@ -345,7 +345,7 @@ def _per_profile(pop: Population, config: ModelConfig, key: str) -> np.ndarray:
     typed = {kind: typed_frame(kind, pd.DataFrame(columns)) for kind, columns in frames.items()}
     rows = {kind: pd.Series(np.arange(len(o))).groupby(o).indices for kind, o in owner.items()}
     none = np.zeros(0, dtype=np.int64)
-    sources = next(m.sources for _, k, m in config.metric_items() if k == key)
+    sources = config.metric(key).sources
     metric = METRIC_SPECS[key].fn
     assert metric is not None  # a share computed from the export, never a manual input
     values = []

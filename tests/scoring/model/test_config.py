@@ -192,3 +192,11 @@ def test_a_valid_file_from_a_path_loads(tmp_path: Path):
 def test_seniority_keywords(position: str, senior: bool):
     pattern = seniority_pattern(load_config().seniority)
     assert bool(pattern.search(position)) is senior
+
+
+def test_a_sub_metric_is_found_by_its_key():
+    # model.toml: profile_views weighs 3.5 against a target of 150, read from no file.
+    metric = load_config().metric("profile_views")
+    assert (metric.weight, metric.target, metric.sources) == (3.5, 150, ())
+    with pytest.raises(KeyError):
+        load_config().metric("no_such_metric")
